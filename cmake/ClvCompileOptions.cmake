@@ -1,0 +1,23 @@
+# Warnings, sanitizers and optimisation shared by every clv target through clv_compile_options.
+add_library(clv_compile_options INTERFACE)
+
+target_compile_options(clv_compile_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Wunused -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion -Wformat=2
+  -Wimplicit-fallthrough
+  # Designated initializers leave fields at their defaults on purpose.
+  -Wno-missing-field-initializers)
+if(CLV_WERROR)
+  target_compile_options(clv_compile_options INTERFACE -Werror)
+endif()
+
+if(CLV_SANITIZERS)
+  list(JOIN CLV_SANITIZERS "," clv_sanitizer_list)
+  target_compile_options(clv_compile_options INTERFACE
+    -fsanitize=${clv_sanitizer_list} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(clv_compile_options INTERFACE -fsanitize=${clv_sanitizer_list})
+endif()
+
+# Release builds keep frame pointers so that perf profiles of the hot loops stay readable.
+target_compile_options(clv_compile_options INTERFACE
+  $<$<CONFIG:Release,RelWithDebInfo>:-fno-omit-frame-pointer>)

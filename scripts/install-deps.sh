@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian package clv needs to build, test and benchmark. Safe to run repeatedly.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ clang libclang-rt-14-dev clang-format
+  # libraries
+  libboost-dev libboost-math-dev libeigen3-dev libnlopt-cxx-dev libtbb-dev libcli11-dev
+  libfmt-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev zlib1g-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev python3-mpmath python3-numpy
+  gzip time
+)
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present" >&2
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
