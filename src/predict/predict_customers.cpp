@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: MIT
+// PredictCustomers: check the inputs, collapse the customers to distinct histories, evaluate the
+// purchase model once per distinct history in parallel, then scatter the results to the rows,
+// adding each row's spend and CLV. Every value depends only on its own row, so the table is
+// identical for any thread count and block size.
+#include <tbb/task_arena.h>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+
+#include "clv/error.h"
+#include "clv/models/gamma_gamma.h"
+#include "clv/predict.h"
+#include "common/parallel.h"
+#include "predict/distinct_histories.h"
+#include "predict/monthly_discounting.h"
+
+namespace clv {
+namespace {
+
+constexpr double kNotComputed = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t kRowsPerBlock = 16384;
+
+// The first entries of PredictionTable::status_details: the reasons every table can have.
+enum Reason : std::uint32_t {
+  kNoReason,
+  kExpectedPurchases,
+  kPAlive,
+  kExpectedSpend,
+  kClv,
+  kDert,
+  kPAliveFuture,
+  kBadMonetaryValue,
+  kNumFixedReasons,
+};
+constexpr std::array<std::string_view, kNumFixedReasons> kReasonTexts{
+    "",
+    "expected_purchases",
+    "p_alive",
+    "expected_spend",
+    "clv",
+    "dert",
+    "p_alive_future",
+    "monetary_value must be finite and >= 0"};
+
+bool IsWholeNumber(double value) {
+  return std::floor(value) == value;
+}
+
+void ThrowUnlessValid(const PredictOptions& options) {
+  std::string why;
+  if (!options.Validate(&why)) throw InputError(why);
+}
+
+void ThrowUnlessValidSpendParameters(std::span<const double> spend_params) {
+  if (spend_params.size() != 3) {
+    throw InputError("gg needs 3 parameters (p, q, v), got " + std::to_string(spend_params.size()));
+  }
+  for (double value : spend_params) {
+    if (!std::isfinite(value) || value <= 0) {
+      throw InputError("gg parameters must be finite and > 0, got " + std::to_string(value));
+    }
+  }
+}
+
+void ThrowUnlessSummaryComplete(const SummaryTable& summary, bool has_spend) {
+  const std::size_t rows = summary.size();
+  if (summary.recency.size() != rows || summary.age.size() != rows ||
+      (has_spend && summary.monetary_value.size() != rows)) {
+    throw InputError("summary columns frequency, recency, T" +
+                     std::string(has_spend ? ", monetary_value" : "") + " differ in length");
+  }
+}
+
+// BG/BB counts transaction opportunities; fractional ones have no meaning (§8).
+void ThrowUnlessValidForOpportunities(const PredictOptions& options, TimeUnit unit,
+                                      bool has_spend) {
+  if (!IsWholeNumber(options.horizon)) {
+    throw InputError("bgbb: horizon must be a whole number of opportunities, got " +
+                     std::to_string(options.horizon));
+  }
+  if (options.p_alive_at && !IsWholeNumber(*options.p_alive_at)) {
+    throw InputError("bgbb: p_alive_at must be a whole number of opportunities, got " +
+                     std::to_string(*options.p_alive_at));
+  }
+  if (has_spend && options.clv_months > 0 && unit != TimeUnit::kMonth) {
+    throw InputError(
+        "bgbb: monthly CLV needs one opportunity per month (unit month); use the DERT rate "
+        "per opportunity for other units");
+  }
+}
+
+// Results per distinct history, columnar.
+struct HistoryPredictions {
+  std::vector<double> expected_purchases;
+  std::vector<double> p_alive;
+  std::vector<double> p_alive_future;
+  std::vector<double> dert;
+  std::vector<double> monthly_increments;  // months() per history, back to back
+  std::vector<RowStatus> status;
+  std::vector<std::uint32_t> detail;
+  std::vector<std::string> broken_rule;  // for invalid histories only
+};
+
+class HistoryScorer {
+ public:
+  HistoryScorer(const PurchaseModel& model, std::span<const double> params,
+                const PredictOptions& options, const detail::MonthlySchedule& schedule,
+                bool wants_clv)
+      : model_(model),
+        params_(params),
+        options_(options),
+        schedule_(schedule),
+        wants_clv_(wants_clv) {}
+
+  HistoryPredictions ScoreAll(std::span<const CustomerHistory> histories) const {
+    HistoryPredictions out;
+    const std::size_t count = histories.size();
+    out.expected_purchases.assign(count, {});
+    out.p_alive.assign(count, {});
+    if (options_.p_alive_at) out.p_alive_future.assign(count, {});
+    if (options_.dert_rate) out.dert.assign(count, {});
+    if (wants_clv_) out.monthly_increments.assign(count * schedule_.months(), 0.0);
+    out.status.assign(count, {});
+    out.detail.assign(count, {});
+    out.broken_rule.assign(count, {});
+    detail::ParallelForBlocks(count, static_cast<std::size_t>(options_.block_size),
+                              [&](std::size_t begin, std::size_t end) {
+                                for (std::size_t i = begin; i < end; ++i) {
+                                  Score(histories[i], i, out);
+                                }
+                              });
+    return out;
+  }
+
+ private:
+  void Score(const CustomerHistory& history, std::size_t i, HistoryPredictions& out) const {
+    std::span<double> increments;
+    if (wants_clv_) {
+      increments =
+          std::span(out.monthly_increments).subspan(i * schedule_.months(), schedule_.months());
+    }
+    std::string rule = model_.CheckHistory(history);
+    if (!rule.empty()) {
+      MarkInvalid(i, std::move(rule), increments, out);
+      return;
+    }
+    out.expected_purchases[i] = model_.ExpectedPurchases(params_, history, options_.horizon);
+    out.p_alive[i] = model_.ProbabilityAlive(params_, history, 0);
+    if (options_.p_alive_at) {
+      out.p_alive_future[i] = model_.ProbabilityAlive(params_, history, *options_.p_alive_at);
+    }
+    if (options_.dert_rate) {
+      out.dert[i] = model_.DiscountedResidualTransactions(params_, history, *options_.dert_rate);
+    }
+    if (wants_clv_) {
+      detail::ExpectedPurchasesPerMonth(model_, params_, history, schedule_, increments);
+    }
+    MarkNonFinite(i, increments, out);
+  }
+
+  void MarkInvalid(std::size_t i, std::string rule, std::span<double> increments,
+                   HistoryPredictions& out) const {
+    out.status[i] = RowStatus::kInvalidHistory;
+    out.broken_rule[i] = std::move(rule);
+    out.expected_purchases[i] = kNotComputed;
+    out.p_alive[i] = kNotComputed;
+    if (options_.p_alive_at) out.p_alive_future[i] = kNotComputed;
+    if (options_.dert_rate) out.dert[i] = kNotComputed;
+    for (double& increment : increments)
+      increment = kNotComputed;
+  }
+
+  // Replaces each non-finite value by NaN; the first one found names the row's status.
+  static void MarkNonFinite(std::size_t i, std::span<double> increments, HistoryPredictions& out) {
+    out.status[i] = RowStatus::kOk;
+    const auto check = [&](std::vector<double>& column, Reason reason) {
+      if (column.empty() || std::isfinite(column[i])) return;
+      column[i] = kNotComputed;
+      Fail(i, reason, out);
+    };
+    check(out.expected_purchases, kExpectedPurchases);
+    check(out.p_alive, kPAlive);
+    check(out.p_alive_future, kPAliveFuture);
+    check(out.dert, kDert);
+    for (double& increment : increments) {
+      if (!std::isfinite(increment)) {
+        increment = kNotComputed;
+        Fail(i, kClv, out);
+      }
+    }
+  }
+
+  static void Fail(std::size_t i, Reason reason, HistoryPredictions& out) {
+    if (out.status[i] != RowStatus::kOk) return;
+    out.status[i] = RowStatus::kNotComputable;
+    out.detail[i] = reason;
+  }
+
+  const PurchaseModel& model_;
+  std::span<const double> params_;
+  const PredictOptions& options_;
+  const detail::MonthlySchedule& schedule_;
+  bool wants_clv_;
+};
+
+// Gives each distinct broken rule one entry in `table.status_details`, in history order.
+void InternBrokenRules(HistoryPredictions& scored, PredictionTable& table) {
+  std::map<std::string, std::uint32_t> index_of_rule;
+  for (std::size_t i = 0; i < scored.status.size(); ++i) {
+    if (scored.status[i] != RowStatus::kInvalidHistory) continue;
+    auto [entry, inserted] = index_of_rule.try_emplace(
+        scored.broken_rule[i], static_cast<std::uint32_t>(table.status_details.size()));
+    if (inserted) table.status_details.push_back(scored.broken_rule[i]);
+    scored.detail[i] = entry->second;
+  }
+}
+
+PredictionTable MakeEmptyTable(std::size_t rows, const PredictOptions& options, bool has_spend) {
+  PredictionTable table;
+  table.options = options;
+  table.has_spend = has_spend;
+  table.status_details.assign(kReasonTexts.begin(), kReasonTexts.end());
+  table.expected_purchases.assign(rows, {});
+  table.p_alive.assign(rows, {});
+  if (has_spend) {
+    table.expected_spend.assign(rows, {});
+    table.clv.assign(rows, {});
+  }
+  if (options.dert_rate) table.dert.assign(rows, {});
+  if (options.dert_rate && has_spend) table.dert_value.assign(rows, {});
+  if (options.p_alive_at) table.p_alive_future.assign(rows, {});
+  table.status.assign(rows, {});
+  table.status_detail.assign(rows, {});
+  return table;
+}
+
+class RowScatter {
+ public:
+  RowScatter(const SummaryTable& summary, const detail::DistinctHistories& distinct,
+             const HistoryPredictions& scored, std::span<const double> spend_params,
+             const detail::MonthlySchedule& schedule)
+      : summary_(summary),
+        distinct_(distinct),
+        scored_(scored),
+        spend_params_(spend_params),
+        schedule_(schedule) {}
+
+  void FillAll(PredictionTable& table) const {
+    detail::ParallelForBlocks(table.size(), kRowsPerBlock, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t row = begin; row < end; ++row)
+        Fill(row, table);
+    });
+  }
+
+ private:
+  void Fill(std::size_t row, PredictionTable& table) const {
+    const std::uint32_t h = distinct_.index_of_row[row];
+    table.status[row] = scored_.status[h];
+    table.status_detail[row] = scored_.detail[h];
+    table.expected_purchases[row] = scored_.expected_purchases[h];
+    table.p_alive[row] = scored_.p_alive[h];
+    if (!table.p_alive_future.empty()) table.p_alive_future[row] = scored_.p_alive_future[h];
+    if (!table.dert.empty()) table.dert[row] = scored_.dert[h];
+    if (table.has_spend) FillSpend(row, h, table);
+  }
+
+  void FillSpend(std::size_t row, std::uint32_t h, PredictionTable& table) const {
+    const double monetary_value = summary_.monetary_value[row];
+    const bool valid_monetary_value = std::isfinite(monetary_value) && monetary_value >= 0;
+    if (table.status[row] != RowStatus::kInvalidHistory && !valid_monetary_value) {
+      table.status[row] = RowStatus::kInvalidHistory;
+      table.status_detail[row] = kBadMonetaryValue;
+    }
+    if (table.status[row] == RowStatus::kInvalidHistory) {
+      table.expected_spend[row] = kNotComputed;
+      table.clv[row] = kNotComputed;
+      if (!table.dert_value.empty()) table.dert_value[row] = kNotComputed;
+      return;
+    }
+    const double spend =
+        GammaGammaConditionalExpectedSpend(spend_params_, summary_.frequency[row], monetary_value);
+    const std::span<const double> increments(
+        scored_.monthly_increments.data() + h * schedule_.months(), schedule_.months());
+    table.expected_spend[row] = Checked(spend, kExpectedSpend, row, table);
+    table.clv[row] =
+        Checked(detail::DiscountedValue(increments, schedule_, spend), kClv, row, table);
+    if (!table.dert_value.empty()) {
+      table.dert_value[row] = Checked(table.dert[row] * spend, kDert, row, table);
+    }
+  }
+
+  // `value` when finite; otherwise NaN, and the row becomes not computable (first reason wins).
+  static double Checked(double value, Reason reason, std::size_t row, PredictionTable& table) {
+    if (std::isfinite(value)) return value;
+    if (table.status[row] == RowStatus::kOk) {
+      table.status[row] = RowStatus::kNotComputable;
+      table.status_detail[row] = reason;
+    }
+    return kNotComputed;
+  }
+
+  const SummaryTable& summary_;
+  const detail::DistinctHistories& distinct_;
+  const HistoryPredictions& scored_;
+  std::span<const double> spend_params_;
+  const detail::MonthlySchedule& schedule_;
+};
+
+NewCustomerPredictions PredictNewCustomer(const PurchaseModel& model,
+                                          std::span<const double> params,
+                                          const PredictOptions& options) {
+  const auto finite_or_not_computed = [](double value) {
+    return std::isfinite(value) ? value : kNotComputed;
+  };
+  NewCustomerPredictions out;
+  out.horizon = options.horizon;
+  out.expected_purchases =
+      finite_or_not_computed(model.ExpectedPurchasesNewCustomer(params, options.horizon));
+  for (int n = 0; n <= options.pmf_max_purchases.value_or(-1); ++n) {
+    out.purchase_count_probabilities.push_back(
+        finite_or_not_computed(model.ProbabilityOfPurchases(params, options.horizon, n)));
+  }
+  return out;
+}
+
+PredictionTable PredictInCurrentArena(const SummaryTable& summary, const PurchaseModel& model,
+                                      std::span<const double> purchase_params,
+                                      std::span<const double> spend_params,
+                                      const PredictOptions& options) {
+  const bool has_spend = !spend_params.empty();
+  const bool wants_clv = has_spend && options.clv_months > 0;
+  const detail::MonthlySchedule schedule =
+      detail::MakeMonthlySchedule(wants_clv ? options.clv_months : 0, UnitsPerMonth(summary.unit),
+                                  options.monthly_discount_rate);
+
+  const detail::DistinctHistories distinct =
+      detail::CollapseHistories(summary.frequency, summary.recency, summary.age);
+  HistoryScorer scorer(model, purchase_params, options, schedule, wants_clv);
+  HistoryPredictions scored = scorer.ScoreAll(distinct.histories);
+
+  PredictionTable table = MakeEmptyTable(summary.size(), options, has_spend);
+  InternBrokenRules(scored, table);
+  RowScatter(summary, distinct, scored, spend_params, schedule).FillAll(table);
+  table.new_customer = PredictNewCustomer(model, purchase_params, options);
+  return table;
+}
+
+}  // namespace
+
+PredictionTable PredictCustomers(const SummaryTable& summary, const PurchaseModel& model,
+                                 std::span<const double> purchase_params,
+                                 std::span<const double> spend_params,
+                                 const PredictOptions& options) {
+  const bool has_spend = !spend_params.empty();
+  ThrowUnlessValid(options);
+  model.ValidateParameters(purchase_params);
+  if (has_spend) ThrowUnlessValidSpendParameters(spend_params);
+  ThrowUnlessSummaryComplete(summary, has_spend);
+  if (model.kind() == ModelKind::kBgBb) {
+    ThrowUnlessValidForOpportunities(options, summary.unit, has_spend);
+  }
+
+  if (options.threads == 0) {
+    return PredictInCurrentArena(summary, model, purchase_params, spend_params, options);
+  }
+  tbb::task_arena arena(options.threads);
+  return arena.execute([&] {
+    return PredictInCurrentArena(summary, model, purchase_params, spend_params, options);
+  });
+}
+
+}  // namespace clv
