@@ -75,12 +75,13 @@ Json CohortJson(const Cohort& cohort) {
 }
 
 Json LtvCacJson(const LtvCac& ltv_cac) {
-  Json json = {{"customers", ltv_cac.customers},
-               {"cac", ltv_cac.cac},
-               {"ltv", OrNull(ltv_cac.ltv)},
-               {"ratio", OrNull(ltv_cac.ratio)},
-               {"months_to_recover", OrNull(ltv_cac.months_to_recover)}};
-  if (!ltv_cac.channel.empty()) json.insert(json.begin(), {"channel", ltv_cac.channel});
+  Json json = Json::object();
+  if (!ltv_cac.channel.empty()) json["channel"] = ltv_cac.channel;
+  json["customers"] = ltv_cac.customers;
+  json["cac"] = ltv_cac.cac;
+  json["ltv"] = OrNull(ltv_cac.ltv);
+  json["ratio"] = OrNull(ltv_cac.ratio);
+  json["months_to_recover"] = OrNull(ltv_cac.months_to_recover);
   return json;
 }
 
