@@ -46,9 +46,10 @@ double ExpIntegralOfRate(double k, double y) {
 namespace {
 
 // Modified Lentz evaluation of the continued fraction
-//   Gamma(a, z) = e^-z z^a / (z + 1 - a - 1 (1 - a) / (z + 3 - a - 2 (2 - a) / (z + 5 - a - ...)))
-// valid for any real a; it converges quickly for z >= 1.
-double ScaledUpperGammaContinuedFraction(double a, double z) {
+//   e^z Gamma(a, z) = z^a / (z + 1 - a - 1 (1 - a) / (z + 3 - a - 2 (2 - a) / (z + 5 - a - ...)))
+// returning the fraction without z^a. Valid for any real a; it converges quickly when
+// z + 1 - a is large (z >= 1 or a very negative).
+double UpperGammaContinuedFraction(double a, double z) {
   constexpr double kTiny = 1e-300;
   double b = z + 1 - a;
   double c = 1 / kTiny;
@@ -66,13 +67,19 @@ double ScaledUpperGammaContinuedFraction(double a, double z) {
     h *= step;
     if (std::fabs(step - 1) < 1e-16) break;
   }
-  return std::exp(a * std::log(z)) * h;
+  return h;
+}
+
+// Where the continued fraction needs few terms.
+bool ContinuedFractionIsFast(double a, double z) {
+  return z >= 1 || z + 1 - a >= 8;
 }
 
 }  // namespace
 
 double ScaledUpperIncompleteGamma(double a, double z) {
-  if (z >= 1) return ScaledUpperGammaContinuedFraction(a, z);
+  if (ContinuedFractionIsFast(a, z))
+    return std::exp(a * std::log(z)) * UpperGammaContinuedFraction(a, z);
   if (a > 0) return std::exp(z) * boost::math::tgamma(a, z);
   // Downward recurrence e^z Gamma(a, z) = (e^z Gamma(a + 1, z) - z^a) / a from the fractional
   // part of a; for z < 1 the subtraction loses no digits because z^a dominates.
@@ -82,6 +89,18 @@ double ScaledUpperIncompleteGamma(double a, double z) {
   for (double order = fraction - 1; order >= a - 0.5; order -= 1) {
     value = (value - std::pow(z, order)) / order;
   }
+  return value;
+}
+
+double ScaledExponentialIntegral(double n, double y) {
+  // e^y E_n(y) = y^(n-1) e^y Gamma(1-n, y): the continued fraction without its z^a factor.
+  if (ContinuedFractionIsFast(1 - n, y)) return UpperGammaContinuedFraction(1 - n, y);
+  // Small y and n < 7: from n0 in [1, 2) up by E_{m+1}(y) = (e^-y - y E_m(y)) / m, stable for
+  // y < 1 because each step shrinks earlier errors by y / m.
+  const double n0 = n - std::floor(n - 1);
+  double value = std::pow(y, n0 - 1) * ScaledUpperIncompleteGamma(1 - n0, y);
+  for (double order = n0; order < n - 0.5; order += 1)
+    value = (1 - y * value) / order;
   return value;
 }
 

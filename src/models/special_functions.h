@@ -31,4 +31,8 @@ double ExpIntegralOfRate(double k, double y);
 /// (REFERENCE.md §13.12: a = 1 - s is negative for Pareto/NBD DERT with s > 1).
 double ScaledUpperIncompleteGamma(double a, double z);
 
+/// e^y E_n(y) = int_0^inf e^(-y v) (1 + v)^(-n) dv, the scaled generalised exponential
+/// integral, for n >= 1 and y > 0 (n = 1 needs y > 0 only).
+double ScaledExponentialIntegral(double n, double y);
+
 }  // namespace clv::detail
