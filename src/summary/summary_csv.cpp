@@ -15,6 +15,7 @@
 #include "clv/summary.h"
 #include "common/atomic_file.h"
 #include "ingest/csv_record.h"
+#include "summary/customer_summaries.h"
 
 namespace clv {
 namespace {
@@ -158,19 +159,6 @@ void FillAbsentColumns(SummaryTable& table, const std::array<int, kColumns.size(
   }
 }
 
-void WriteField(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 }  // namespace
 
 SummaryTable ReadSummaryCsv(const std::string& path, TimeUnit unit) {
@@ -199,19 +187,17 @@ SummaryTable ReadSummaryCsv(const std::string& path, TimeUnit unit) {
 }
 
 void WriteSummaryCsv(const SummaryTable& table, detail::AtomicOutputFile& out) {
-  std::string buffer = "customer_id,frequency,recency,T,monetary_value";
-  if (table.has_holdout) buffer += ",frequency_holdout,monetary_value_holdout,duration_holdout";
-  buffer += '\n';
+  std::string buffer = detail::SummaryCsvHeader(table.has_holdout);
   static constexpr std::size_t kFlushBytes = 1 << 20;
   for (std::size_t row = 0; row < table.size(); ++row) {
-    WriteField(buffer, table.customer_ids[row]);
-    fmt::format_to(std::back_inserter(buffer), ",{},{},{},{}", table.frequency[row],
-                   table.recency[row], table.age[row], table.monetary_value[row]);
+    detail::CustomerRow values{table.frequency[row], table.recency[row], table.age[row],
+                               table.monetary_value[row]};
     if (table.has_holdout) {
-      fmt::format_to(std::back_inserter(buffer), ",{},{},{}", table.frequency_holdout[row],
-                     table.monetary_value_holdout[row], table.duration_holdout[row]);
+      values.frequency_holdout = table.frequency_holdout[row];
+      values.monetary_value_holdout = table.monetary_value_holdout[row];
+      values.duration_holdout = table.duration_holdout[row];
     }
-    buffer += '\n';
+    detail::AppendSummaryCsvRow(buffer, table.customer_ids[row], values, table.has_holdout);
     if (buffer.size() >= kFlushBytes) {
       out.Write(buffer);
       buffer.clear();

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/detect_dialect.h"
+
+#include <array>
+#include <vector>
+
+#include "ingest/amount_parser.h"
+#include "ingest/csv_record.h"
+
+namespace clv::detail {
+namespace {
+
+constexpr int kSampleLines = 20;
+constexpr std::array<char, 4> kCandidates = {',', '\t', ';', '|'};
+
+std::vector<std::string_view> FirstLines(std::string_view sample) {
+  std::vector<std::string_view> lines;
+  std::size_t begin = 0;
+  while (begin < sample.size() && lines.size() < kSampleLines) {
+    const std::size_t end = sample.find('\n', begin);
+    if (end == std::string_view::npos) {
+      lines.push_back(sample.substr(begin));  // possibly cut short; still a fair sample
+      break;
+    }
+    std::string_view line = sample.substr(begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!TrimSpaces(line).empty()) lines.push_back(line);
+    begin = end + 1;
+  }
+  return lines;
+}
+
+int CountOutsideQuotes(std::string_view line, char delimiter) {
+  int count = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    count += !quoted && c == delimiter;
+  }
+  return count;
+}
+
+char GuessDelimiter(std::string_view sample) {
+  const std::vector<std::string_view> lines = FirstLines(sample);
+  char best = kWhitespaceDelimiter;
+  int best_count = 0;
+  for (char candidate : kCandidates) {
+    int first_count = -1;
+    bool consistent = !lines.empty();
+    for (std::string_view line : lines) {
+      const int count = CountOutsideQuotes(line, candidate);
+      if (first_count < 0) first_count = count;
+      consistent &= count == first_count && count > 0;
+    }
+    if (consistent && first_count > best_count) {
+      best = candidate;
+      best_count = first_count;
+    }
+  }
+  return best;
+}
+
+bool LooksLikeValue(std::string_view field, const DateFormat* date_format) {
+  const std::string_view text = TrimSpaces(field);
+  if (text.empty()) return false;
+  ParsedTimestamp timestamp;
+  std::int64_t amount = 0;
+  return ParseTimestampAuto(text, &timestamp) || ParseAmount(text, &amount) ||
+         (date_format != nullptr && date_format->Parse(text, &timestamp));
+}
+
+bool GuessHeader(std::string_view sample, char delimiter, const DateFormat* date_format) {
+  CsvRecordReader reader(sample, delimiter);
+  std::vector<std::string_view> fields;
+  while (reader.Next(fields) && fields.empty()) {
+  }
+  for (std::string_view field : fields) {
+    if (LooksLikeValue(field, date_format)) return false;
+  }
+  return !fields.empty();
+}
+
+}  // namespace
+
+char DelimiterCharacter(Delimiter delimiter) {
+  switch (delimiter) {
+    case Delimiter::kComma:
+      return ',';
+    case Delimiter::kTab:
+      return '\t';
+    case Delimiter::kSemicolon:
+      return ';';
+    case Delimiter::kPipe:
+      return '|';
+    case Delimiter::kWhitespace:
+    case Delimiter::kAuto:
+      return kWhitespaceDelimiter;
+  }
+  return kWhitespaceDelimiter;
+}
+
+Dialect DetectDialect(std::string_view sample, const IngestOptions& options,
+                      const DateFormat* date_format) {
+  Dialect dialect;
+  dialect.delimiter = options.delimiter == Delimiter::kAuto ? GuessDelimiter(sample)
+                                                            : DelimiterCharacter(options.delimiter);
+  switch (options.header) {
+    case HeaderMode::kPresent:
+      dialect.has_header = true;
+      break;
+    case HeaderMode::kAbsent:
+      dialect.has_header = false;
+      break;
+    case HeaderMode::kAuto:
+      dialect.has_header = GuessHeader(sample, dialect.delimiter, date_format);
+      break;
+  }
+  return dialect;
+}
+
+}  // namespace clv::detail

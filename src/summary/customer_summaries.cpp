@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+// From aggregated customer states to summary rows (REFERENCE.md §2.1):
+//   frequency      = distinct calibration purchase periods - 1
+//   recency        = last - first calibration purchase period
+//   T (age)        = calibration end (or observation end) - first purchase period
+//   monetary_value = (calibration spend - first-period spend) / frequency, 0 without repeats
+//   holdout        = distinct holdout periods, their mean spend, and the holdout length.
+#include "summary/customer_summaries.h"
+
+#include <fmt/format.h>
+#include <tbb/parallel_sort.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "clv/error.h"
+#include "common/parallel.h"
+
+namespace clv::detail {
+namespace {
+
+constexpr int kMaxIntegerIdDigits = 19;
+
+std::string FormatTimestamp(std::int64_t seconds) {
+  const CivilDate date = CivilFromDays(FloorDivide(seconds, kSecondsPerDay));
+  const std::int64_t second_of_day =
+      seconds - FloorDivide(seconds, kSecondsPerDay) * kSecondsPerDay;
+  if (second_of_day == kSecondsPerDay - 1 || second_of_day == 0) {
+    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+  }
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", date.year, date.month, date.day,
+                     second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
+}
+
+// The id as an unsigned integer, when it is one (leading zeros allowed).
+bool IntegerId(std::string_view id, std::uint64_t* value) {
+  if (id.empty() || id.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  const std::size_t first_nonzero = id.find_first_not_of('0');
+  if (first_nonzero != std::string_view::npos) id.remove_prefix(first_nonzero);
+  if (first_nonzero == std::string_view::npos) id = {};
+  if (id.size() > kMaxIntegerIdDigits) return false;
+  std::uint64_t result = 0;
+  for (char c : id)
+    result = result * 10 + static_cast<std::uint64_t>(c - '0');
+  *value = result;
+  return true;
+}
+
+std::uint64_t PrefixKey(std::string_view id) {
+  std::uint64_t key = 0;
+  for (std::size_t byte = 0; byte < 8; ++byte) {
+    key = (key << 8) | (byte < id.size() ? static_cast<unsigned char>(id[byte]) : 0u);
+  }
+  return key;
+}
+
+void AppendId(std::string& out, std::string_view id) {
+  if (id.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += id;
+    return;
+  }
+  out += '"';
+  for (char c : id) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+CustomerSummaries::CustomerSummaries(const IngestOptions& ingest, const SummaryOptions& options)
+    : options_(options), sink_(std::make_unique<RfmSink>(options)) {
+  if (options.observation_end && options.calibration_end &&
+      *options.calibration_end >= *options.observation_end) {
+    throw InputError(fmt::format("--calibration-end {} must be before the observation end {}",
+                                 FormatTimestamp(*options.calibration_end),
+                                 FormatTimestamp(*options.observation_end)));
+  }
+  report_.ingest = ReadTransactions(ingest, *sink_);
+  report_.rows_used = sink_->rows_used();
+  report_.rows_after_observation_end = sink_->rows_after_observation_end();
+  report_.rows_refund_dropped = sink_->rows_refund_dropped();
+  report_.observation_end = ResolveObservationEnd();
+  CheckWindows();
+  observation_end_period_ = sink_->scale().PeriodOf(report_.observation_end);
+  calibration_end_period_ =
+      has_holdout() ? sink_->calibration_end_period() : observation_end_period_;
+  SortCustomers();
+  report_.customers = static_cast<std::int64_t>(order_.size());
+  if (order_.empty()) {
+    throw InputError(fmt::format("every customer's first purchase is after the calibration end {}",
+                                 FormatTimestamp(*options_.calibration_end)));
+  }
+}
+
+std::int64_t CustomerSummaries::ResolveObservationEnd() const {
+  if (sink_->rows_used() == 0) {
+    if (options_.observation_end && sink_->rows_after_observation_end() > 0) {
+      throw InputError(fmt::format(
+          "observation end {} is before the first purchase; all {} rows are later",
+          FormatTimestamp(*options_.observation_end), sink_->rows_after_observation_end()));
+    }
+    throw InputError("no usable purchase rows in the input");
+  }
+  return options_.observation_end.value_or(sink_->latest_timestamp());
+}
+
+void CustomerSummaries::CheckWindows() const {
+  if (options_.calibration_end && *options_.calibration_end >= report_.observation_end) {
+    throw InputError(fmt::format("--calibration-end {} must be before the observation end {}",
+                                 FormatTimestamp(*options_.calibration_end),
+                                 FormatTimestamp(report_.observation_end)));
+  }
+}
+
+void CustomerSummaries::SortCustomers() {
+  // Which customers stay, and whether every id is an integer.
+  std::size_t total = 0;
+  for (std::size_t p = 0; p < RfmSink::kPartitions; ++p)
+    total += sink_->partition(p).states().size();
+  order_.reserve(total);
+  for (std::size_t p = 0; p < RfmSink::kPartitions; ++p) {
+    const CustomerPartition& partition = sink_->partition(p);
+    const auto& states = partition.states();
+    for (std::size_t s = 0; s < states.size(); ++s) {
+      if (states[s].periods.front() > calibration_end_period_) {
+        ++report_.customers_first_seen_in_holdout;
+        continue;
+      }
+      std::uint64_t value = 0;
+      numeric_ids_ = numeric_ids_ && IntegerId(partition.IdOf(states[s]), &value);
+      order_.push_back({value, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s)});
+    }
+  }
+  if (!numeric_ids_) {
+    for (RowRef& ref : order_)
+      ref.sort_key = PrefixKey(CustomerId(&ref - order_.data()));
+  }
+  // Equal keys fall back to the id text ("7" and "007"; ids sharing 8 leading bytes), so the
+  // order is total and independent of partitions and threads.
+  tbb::parallel_sort(order_.begin(), order_.end(), [this](const RowRef& a, const RowRef& b) {
+    if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
+    const CustomerPartition& pa = sink_->partition(a.partition);
+    const CustomerPartition& pb = sink_->partition(b.partition);
+    return pa.IdOf(pa.states()[a.state]) < pb.IdOf(pb.states()[b.state]);
+  });
+}
+
+std::string_view CustomerSummaries::CustomerId(std::size_t row) const {
+  const RowRef& ref = order_[row];
+  const CustomerPartition& partition = sink_->partition(ref.partition);
+  return partition.IdOf(partition.states()[ref.state]);
+}
+
+CustomerRow CustomerSummaries::Row(std::size_t row) const {
+  const RowRef& ref = order_[row];
+  const CustomerState& state = sink_->partition(ref.partition).states()[ref.state];
+  const PeriodScale& scale = sink_->scale();
+  const std::int32_t* periods = state.periods.begin();
+  const auto calibration_periods = static_cast<std::uint32_t>(
+      std::upper_bound(periods, state.periods.end(), calibration_end_period_) - periods);
+  const std::int32_t first = periods[0];
+  const std::int32_t last = periods[calibration_periods - 1];
+  const std::uint32_t repeats = calibration_periods - 1;
+
+  CustomerRow result;
+  result.frequency = repeats;
+  result.recency = scale.Duration(first, last);
+  result.age = scale.Duration(first, calibration_end_period_);
+  if (repeats > 0) {
+    result.monetary_value =
+        static_cast<double>(state.calibration_spend - state.first_period_spend) /
+        (static_cast<double>(kAmountScale) * repeats);
+  }
+  if (has_holdout()) {
+    const std::uint32_t holdout_periods = state.periods.size() - calibration_periods;
+    result.frequency_holdout = holdout_periods;
+    if (holdout_periods > 0) {
+      result.monetary_value_holdout = static_cast<double>(state.holdout_spend) /
+                                      (static_cast<double>(kAmountScale) * holdout_periods);
+    }
+    result.duration_holdout = scale.Duration(calibration_end_period_, observation_end_period_);
+  }
+  return result;
+}
+
+std::string SummaryCsvHeader(bool has_holdout) {
+  std::string header = "customer_id,frequency,recency,T,monetary_value";
+  if (has_holdout) header += ",frequency_holdout,monetary_value_holdout,duration_holdout";
+  return header + '\n';
+}
+
+void AppendSummaryCsvRow(std::string& out, std::string_view customer_id, const CustomerRow& row,
+                         bool has_holdout) {
+  AppendId(out, customer_id);
+  fmt::format_to(std::back_inserter(out), ",{},{},{},{}", row.frequency, row.recency, row.age,
+                 row.monetary_value);
+  if (has_holdout) {
+    fmt::format_to(std::back_inserter(out), ",{},{},{}", row.frequency_holdout,
+                   row.monetary_value_holdout, row.duration_holdout);
+  }
+  out += '\n';
+}
+
+}  // namespace clv::detail
