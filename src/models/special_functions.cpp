@@ -55,7 +55,7 @@ double UpperGammaContinuedFraction(double a, double z) {
   double c = 1 / kTiny;
   double d = 1 / b;
   double h = d;
-  for (int i = 1; i < 100000; ++i) {
+  for (int i = 1; i < 5000; ++i) {
     const double an = -i * (i - a);
     b += 2;
     d = an * d + b;
@@ -65,7 +65,7 @@ double UpperGammaContinuedFraction(double a, double z) {
     d = 1 / d;
     const double step = d * c;
     h *= step;
-    if (std::fabs(step - 1) < 1e-16) break;
+    if (std::fabs(step - 1) < 3e-16) break;
   }
   return h;
 }
