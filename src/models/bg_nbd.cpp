@@ -301,7 +301,7 @@ double BetaGeometricNbdModel::ProbabilityOfPurchases(std::span<const double> par
     const double purchases_tail = n > 0 ? boost::math::ibeta(static_cast<double>(n), p.r, q) : 1;
     probability += std::exp(LogBeta(p.a + 1, p.b + n + shift - 1) - log_b_ab) * purchases_tail;
   }
-  return probability;
+  return std::min(probability, 1.0);  // log-gamma differences may round just above 1
 }
 
 // DERT by the route of REFERENCE.md §11.2, delta int_0^inf e^(-delta tau) E[Y(tau)] dtau, with
