@@ -43,7 +43,10 @@ void Run(GenerateArguments& arguments) {
   options.memory_budget_bytes = arguments.memory_budget_mb << 20;
   options.Validate();
   if (!arguments.traits_output.empty()) WriteLatentTraits(options, arguments.traits_output);
-  WriteTransactionLog(options, arguments.output);
+  const TransactionLogSummary summary = WriteTransactionLog(options, arguments.output);
+  detail::Log().info(
+      "generated {} rows for {} customers in {:.2f} s ({} passes over the customers)", summary.rows,
+      summary.customers, summary.elapsed_seconds, summary.passes);
 }
 
 void AddGenerateCommand(CLI::App& app, int* /*exit_status*/) {

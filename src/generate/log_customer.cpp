@@ -60,7 +60,7 @@ LogPlan MakeLogPlan(const TransactionLogOptions& options) {
   RequireRange("--customers", options.num_customers, 1, std::numeric_limits<std::uint32_t>::max());
   RequireRange("--days", options.observation_days, 1, 36500);
   RequireRange("--acquisition-days", options.acquisition_days, 1, options.observation_days);
-  RequireRange("--memory-budget", options.memory_budget_bytes, 1 << 20,
+  RequireRange("the memory budget in bytes", options.memory_budget_bytes, 16,
                std::numeric_limits<std::int64_t>::max());
   RequireRange("the number of --channels", static_cast<std::int64_t>(options.channels.size()), 0,
                255);

@@ -84,9 +84,9 @@ TransactionLogSummary WriteTransactionLog(const TransactionLogOptions& options,
   output.Commit();
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  detail::Log().info("generated {} rows for {} customers in {:.2f} s ({} passes) to {}",
-                     summary.rows, summary.customers, summary.elapsed_seconds, summary.passes,
-                     path);
+  detail::Log().debug("generated {} rows for {} customers in {:.2f} s ({} passes) to {}",
+                      summary.rows, summary.customers, summary.elapsed_seconds, summary.passes,
+                      path);
   return summary;
 }
 
