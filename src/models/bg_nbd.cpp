@@ -95,44 +95,6 @@ double CustomerLogLikelihood(const Parameters& p, const FrequencyTerms& terms, d
   return weight * log_likelihood;
 }
 
-// FrequencyTerms for whole frequencies 0..max_frequency, computed on first use.
-class FrequencyTermsCache {
- public:
-  FrequencyTermsCache(const Parameters& p, double shift, bool with_gradient,
-                      std::size_t max_frequency)
-      : p_(p),
-        shift_(shift),
-        with_gradient_(with_gradient),
-        terms_(max_frequency + 1),
-        filled_(max_frequency + 1, false) {}
-
-  const FrequencyTerms& Get(std::size_t frequency) {
-    if (!filled_[frequency]) {
-      terms_[frequency] =
-          ComputeFrequencyTerms(p_, static_cast<double>(frequency), shift_, with_gradient_);
-      filled_[frequency] = true;
-    }
-    return terms_[frequency];
-  }
-
- private:
-  Parameters p_;
-  double shift_;
-  bool with_gradient_;
-  std::vector<FrequencyTerms> terms_;
-  std::vector<bool> filled_;
-};
-
-bool IsWholeNumber(double value) {
-  return value >= 0 && value == std::floor(value);
-}
-
-// The largest whole frequency worth a cache slot: a table larger than a few entries per row
-// would cost more to allocate than it saves.
-std::size_t CacheableFrequencyLimit(std::size_t num_rows) {
-  return 4 * num_rows + 256;
-}
-
 // An active customer's posterior: lambda ~ Gamma(shape, rate), p ~ Beta(a, b).
 struct ActivePosterior {
   double shape, rate, a, b;
@@ -240,24 +202,14 @@ double BetaGeometricNbdModel::SumLogLikelihood(std::span<const double> params,
   const Parameters p(params);
   const double log_alpha = std::log(p.alpha);
   const bool with_gradient = !gradient.empty();
-  const std::size_t limit = CacheableFrequencyLimit(histories.size());
-  std::size_t max_frequency = 0;
-  for (const CustomerHistory& history : histories) {
-    if (IsWholeNumber(history.frequency) && history.frequency <= static_cast<double>(limit)) {
-      max_frequency = std::max(max_frequency, static_cast<std::size_t>(history.frequency));
-    }
-  }
-  FrequencyTermsCache cache(p, DropoutShift(), with_gradient, max_frequency);
+  FrequencyTermsCache cache(histories, [&](double x) {
+    return ComputeFrequencyTerms(p, x, DropoutShift(), with_gradient);
+  });
   double total = 0;
   for (std::size_t i = 0; i < histories.size(); ++i) {
-    const CustomerHistory& history = histories[i];
     const double weight = weights.empty() ? 1.0 : weights[i];
-    const bool cached =
-        IsWholeNumber(history.frequency) && history.frequency <= static_cast<double>(max_frequency);
-    const FrequencyTerms terms =
-        cached ? cache.Get(static_cast<std::size_t>(history.frequency))
-               : ComputeFrequencyTerms(p, history.frequency, DropoutShift(), with_gradient);
-    total += CustomerLogLikelihood(p, terms, log_alpha, history, weight, gradient);
+    total += CustomerLogLikelihood(p, cache.Get(histories[i].frequency), log_alpha, histories[i],
+                                   weight, gradient);
   }
   return total;
 }

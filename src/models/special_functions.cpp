@@ -95,6 +95,7 @@ double ScaledUpperIncompleteGamma(double a, double z) {
 double ScaledExponentialIntegral(double n, double y) {
   // e^y E_n(y) = y^(n-1) e^y Gamma(1-n, y): the continued fraction without its z^a factor.
   if (ContinuedFractionIsFast(1 - n, y)) return UpperGammaContinuedFraction(1 - n, y);
+  if (n < 1) return std::pow(y, n - 1) * ScaledUpperIncompleteGamma(1 - n, y);
   // Small y and n < 7: from n0 in [1, 2) up by E_{m+1}(y) = (e^-y - y E_m(y)) / m, stable for
   // y < 1 because each step shrinks earlier errors by y / m.
   const double n0 = n - std::floor(n - 1);
