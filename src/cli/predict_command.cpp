@@ -73,6 +73,9 @@ int ProjectSbgRetention(const PredictArguments& arguments, const ModelFile& mode
     throw InputError("an sbg model projects a cohort and takes no SUMMARY; pass --periods N only");
   }
   if (!arguments.periods) throw InputError("an sbg model needs --periods N");
+  if (!arguments.spend_model_path.empty()) {
+    throw InputError("--spend-model does not apply to an sbg model; DERL is in periods");
+  }
   const auto rows =
       ProjectRetention(model.params, *arguments.periods, arguments.options.monthly_discount_rate);
   detail::WriteFileAtomically(arguments.output, FormatRetentionProjectionCsv(rows));

@@ -5,9 +5,7 @@
 // identical for any thread count and block size.
 #include <tbb/task_arena.h>
 
-#include <array>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <string>
 
@@ -16,35 +14,15 @@
 #include "clv/predict.h"
 #include "common/parallel.h"
 #include "predict/distinct_histories.h"
+#include "predict/history_scorer.h"
 #include "predict/monthly_discounting.h"
 
 namespace clv {
 namespace {
 
-constexpr double kNotComputed = std::numeric_limits<double>::quiet_NaN();
+using detail::HistoryPredictions;
+using detail::kNotComputed;
 constexpr std::size_t kRowsPerBlock = 16384;
-
-// The first entries of PredictionTable::status_details: the reasons every table can have.
-enum Reason : std::uint32_t {
-  kNoReason,
-  kExpectedPurchases,
-  kPAlive,
-  kExpectedSpend,
-  kClv,
-  kDert,
-  kPAliveFuture,
-  kBadMonetaryValue,
-  kNumFixedReasons,
-};
-constexpr std::array<std::string_view, kNumFixedReasons> kReasonTexts{
-    "",
-    "expected_purchases",
-    "p_alive",
-    "expected_spend",
-    "clv",
-    "dert",
-    "p_alive_future",
-    "monetary_value must be finite and >= 0"};
 
 bool IsWholeNumber(double value) {
   return std::floor(value) == value;
@@ -93,120 +71,6 @@ void ThrowUnlessValidForOpportunities(const PredictOptions& options, TimeUnit un
   }
 }
 
-// Results per distinct history, columnar.
-struct HistoryPredictions {
-  std::vector<double> expected_purchases;
-  std::vector<double> p_alive;
-  std::vector<double> p_alive_future;
-  std::vector<double> dert;
-  std::vector<double> monthly_increments;  // months() per history, back to back
-  std::vector<RowStatus> status;
-  std::vector<std::uint32_t> detail;
-  std::vector<std::string> broken_rule;  // for invalid histories only
-};
-
-class HistoryScorer {
- public:
-  HistoryScorer(const PurchaseModel& model, std::span<const double> params,
-                const PredictOptions& options, const detail::MonthlySchedule& schedule,
-                bool wants_clv)
-      : model_(model),
-        params_(params),
-        options_(options),
-        schedule_(schedule),
-        wants_clv_(wants_clv) {}
-
-  HistoryPredictions ScoreAll(std::span<const CustomerHistory> histories) const {
-    HistoryPredictions out;
-    const std::size_t count = histories.size();
-    out.expected_purchases.assign(count, {});
-    out.p_alive.assign(count, {});
-    if (options_.p_alive_at) out.p_alive_future.assign(count, {});
-    if (options_.dert_rate) out.dert.assign(count, {});
-    if (wants_clv_) out.monthly_increments.assign(count * schedule_.months(), 0.0);
-    out.status.assign(count, {});
-    out.detail.assign(count, {});
-    out.broken_rule.assign(count, {});
-    detail::ParallelForBlocks(count, static_cast<std::size_t>(options_.block_size),
-                              [&](std::size_t begin, std::size_t end) {
-                                for (std::size_t i = begin; i < end; ++i) {
-                                  Score(histories[i], i, out);
-                                }
-                              });
-    return out;
-  }
-
- private:
-  void Score(const CustomerHistory& history, std::size_t i, HistoryPredictions& out) const {
-    std::span<double> increments;
-    if (wants_clv_) {
-      increments =
-          std::span(out.monthly_increments).subspan(i * schedule_.months(), schedule_.months());
-    }
-    std::string rule = model_.CheckHistory(history);
-    if (!rule.empty()) {
-      MarkInvalid(i, std::move(rule), increments, out);
-      return;
-    }
-    out.expected_purchases[i] = model_.ExpectedPurchases(params_, history, options_.horizon);
-    out.p_alive[i] = model_.ProbabilityAlive(params_, history, 0);
-    if (options_.p_alive_at) {
-      out.p_alive_future[i] = model_.ProbabilityAlive(params_, history, *options_.p_alive_at);
-    }
-    if (options_.dert_rate) {
-      out.dert[i] = model_.DiscountedResidualTransactions(params_, history, *options_.dert_rate);
-    }
-    if (wants_clv_) {
-      detail::ExpectedPurchasesPerMonth(model_, params_, history, schedule_, increments);
-    }
-    MarkNonFinite(i, increments, out);
-  }
-
-  void MarkInvalid(std::size_t i, std::string rule, std::span<double> increments,
-                   HistoryPredictions& out) const {
-    out.status[i] = RowStatus::kInvalidHistory;
-    out.broken_rule[i] = std::move(rule);
-    out.expected_purchases[i] = kNotComputed;
-    out.p_alive[i] = kNotComputed;
-    if (options_.p_alive_at) out.p_alive_future[i] = kNotComputed;
-    if (options_.dert_rate) out.dert[i] = kNotComputed;
-    for (double& increment : increments)
-      increment = kNotComputed;
-  }
-
-  // Replaces each non-finite value by NaN; the first one found names the row's status.
-  static void MarkNonFinite(std::size_t i, std::span<double> increments, HistoryPredictions& out) {
-    out.status[i] = RowStatus::kOk;
-    const auto check = [&](std::vector<double>& column, Reason reason) {
-      if (column.empty() || std::isfinite(column[i])) return;
-      column[i] = kNotComputed;
-      Fail(i, reason, out);
-    };
-    check(out.expected_purchases, kExpectedPurchases);
-    check(out.p_alive, kPAlive);
-    check(out.p_alive_future, kPAliveFuture);
-    check(out.dert, kDert);
-    for (double& increment : increments) {
-      if (!std::isfinite(increment)) {
-        increment = kNotComputed;
-        Fail(i, kClv, out);
-      }
-    }
-  }
-
-  static void Fail(std::size_t i, Reason reason, HistoryPredictions& out) {
-    if (out.status[i] != RowStatus::kOk) return;
-    out.status[i] = RowStatus::kNotComputable;
-    out.detail[i] = reason;
-  }
-
-  const PurchaseModel& model_;
-  std::span<const double> params_;
-  const PredictOptions& options_;
-  const detail::MonthlySchedule& schedule_;
-  bool wants_clv_;
-};
-
 // Gives each distinct broken rule one entry in `table.status_details`, in history order.
 void InternBrokenRules(HistoryPredictions& scored, PredictionTable& table) {
   std::map<std::string, std::uint32_t> index_of_rule;
@@ -223,7 +87,7 @@ PredictionTable MakeEmptyTable(std::size_t rows, const PredictOptions& options, 
   PredictionTable table;
   table.options = options;
   table.has_spend = has_spend;
-  table.status_details.assign(kReasonTexts.begin(), kReasonTexts.end());
+  table.status_details.assign(detail::kFixedReasonTexts.begin(), detail::kFixedReasonTexts.end());
   table.expected_purchases.assign(rows, {});
   table.p_alive.assign(rows, {});
   if (has_spend) {
@@ -273,7 +137,7 @@ class RowScatter {
     const bool valid_monetary_value = std::isfinite(monetary_value) && monetary_value >= 0;
     if (table.status[row] != RowStatus::kInvalidHistory && !valid_monetary_value) {
       table.status[row] = RowStatus::kInvalidHistory;
-      table.status_detail[row] = kBadMonetaryValue;
+      table.status_detail[row] = detail::kInvalidMonetaryValue;
     }
     if (table.status[row] == RowStatus::kInvalidHistory) {
       table.expected_spend[row] = kNotComputed;
@@ -285,16 +149,18 @@ class RowScatter {
         GammaGammaConditionalExpectedSpend(spend_params_, summary_.frequency[row], monetary_value);
     const std::span<const double> increments(
         scored_.monthly_increments.data() + h * schedule_.months(), schedule_.months());
-    table.expected_spend[row] = Checked(spend, kExpectedSpend, row, table);
-    table.clv[row] =
-        Checked(detail::DiscountedValue(increments, schedule_, spend), kClv, row, table);
+    table.expected_spend[row] = Checked(spend, detail::kExpectedSpendNotComputable, row, table);
+    table.clv[row] = Checked(detail::DiscountedValue(increments, schedule_, spend),
+                             detail::kClvNotComputable, row, table);
     if (!table.dert_value.empty()) {
-      table.dert_value[row] = Checked(table.dert[row] * spend, kDert, row, table);
+      table.dert_value[row] =
+          Checked(table.dert[row] * spend, detail::kDertNotComputable, row, table);
     }
   }
 
   // `value` when finite; otherwise NaN, and the row becomes not computable (first reason wins).
-  static double Checked(double value, Reason reason, std::size_t row, PredictionTable& table) {
+  static double Checked(double value, detail::PredictionReason reason, std::size_t row,
+                        PredictionTable& table) {
     if (std::isfinite(value)) return value;
     if (table.status[row] == RowStatus::kOk) {
       table.status[row] = RowStatus::kNotComputable;
@@ -339,8 +205,8 @@ PredictionTable PredictInCurrentArena(const SummaryTable& summary, const Purchas
 
   const detail::DistinctHistories distinct =
       detail::CollapseHistories(summary.frequency, summary.recency, summary.age);
-  HistoryScorer scorer(model, purchase_params, options, schedule, wants_clv);
-  HistoryPredictions scored = scorer.ScoreAll(distinct.histories);
+  HistoryPredictions scored = detail::ScoreHistories(model, purchase_params, distinct.histories,
+                                                     options, schedule, wants_clv);
 
   PredictionTable table = MakeEmptyTable(summary.size(), options, has_spend);
   InternBrokenRules(scored, table);
