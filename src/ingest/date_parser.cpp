@@ -244,7 +244,8 @@ bool ParseUnixSeconds(std::string_view text, ParsedTimestamp* parsed) {
 
 bool ParseTimestampAuto(std::string_view text, ParsedTimestamp* parsed) {
   if (text.size() >= 10 && (text[4] == '-' || text[4] == '/')) return ParseIso(text, parsed);
-  if (text.size() == 8 && ParseCompactDate(text, parsed)) return true;
+  // Eight digits are always YYYYMMDD: as Unix seconds they would fall in 1970-1973.
+  if (text.size() == 8) return ParseCompactDate(text, parsed);
   return ParseUnixSeconds(text, parsed);
 }
 

@@ -2,7 +2,7 @@
 // Turns date text into Unix seconds (UTC). Recognised without a format, per value:
 //   ISO 8601 dates and date-times: YYYY-MM-DD (or YYYY/MM/DD), then optionally 'T' or ' ',
 //   HH:MM[:SS[.fraction]], then optionally 'Z' or a UTC offset +HH[:MM] / -HHMM;
-//   YYYYMMDD (exactly eight digits);
+//   YYYYMMDD (exactly eight digits, never read as Unix seconds);
 //   Unix seconds (any other run of digits, optionally signed, optionally with a fraction).
 // A strftime-style format (DateFormat) replaces the automatic recognition. Fractions of a second
 // are truncated; years run from 1 to 9999.
