@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clv/ingest.h"
+
 namespace clv {
 
 /// The calendar period of the per-period and cohort tables.
@@ -33,7 +35,8 @@ int PeriodsPerYear(CalendarPeriod period);
 /// A purchase log in the compact form the metrics need, one entry per row in each row vector.
 /// Fill it with PurchaseLogBuilder, or directly from an ingest sink.
 struct PurchaseLog {
-  std::vector<std::string> customer_ids;   ///< customer index -> id
+  std::size_t num_customers = 0;           ///< customer indices run from 0 to num_customers - 1
+  std::vector<std::string> customer_ids;   ///< customer index -> id; may be left empty
   std::vector<std::string> channel_names;  ///< channel index -> name; empty without channels
 
   std::vector<std::uint32_t> customer;  ///< per row: customer index
@@ -70,6 +73,18 @@ class PurchaseLogBuilder {
   std::unique_ptr<Interner> customers_;
   std::unique_ptr<Interner> channels_;
 };
+
+/// Reads a purchase log with ReadTransactions (in parallel). `channel_column`, when not empty,
+/// names the column holding each row's channel (or other first-purchase attribute); it is added
+/// to the extra columns read. Customer ids are not kept. Throws InputError as ReadTransactions.
+PurchaseLog ReadPurchaseLog(IngestOptions ingest, const std::string& channel_column,
+                            IngestReport* report = nullptr);
+
+/// Reads a CSV of acquisition costs per channel: a header `channel,cac`, then one row per
+/// channel. Lines starting with '#' and blank lines are skipped. Throws InputError naming file
+/// and line for a missing file, a row without two fields, a cost that is not a number > 0 or a
+/// channel listed twice.
+std::vector<std::pair<std::string, double>> ReadCacTable(const std::string& path);
 
 /// Options of ComputeBusinessMetrics. Defaults reproduce the plain revenue view.
 struct MetricsOptions {

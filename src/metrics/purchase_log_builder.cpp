@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "clv/metrics.h"
+#include "metrics/channel_numbering.h"
 
 namespace clv {
 
@@ -29,6 +30,27 @@ struct PurchaseLogBuilder::Interner {
   }
 };
 
+namespace detail {
+
+void NumberChannelsByName(PurchaseLog& log) {
+  std::vector<std::uint32_t> by_name(log.channel_names.size());
+  std::iota(by_name.begin(), by_name.end(), 0U);
+  std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return log.channel_names[a] < log.channel_names[b];
+  });
+  std::vector<std::uint32_t> new_index(by_name.size());
+  std::vector<std::string> sorted_names(by_name.size());
+  for (std::uint32_t rank = 0; rank < by_name.size(); ++rank) {
+    new_index[by_name[rank]] = rank;
+    sorted_names[rank] = std::move(log.channel_names[by_name[rank]]);
+  }
+  log.channel_names = std::move(sorted_names);
+  for (std::uint32_t& channel : log.channel)
+    channel = new_index[channel];
+}
+
+}  // namespace detail
+
 PurchaseLogBuilder::PurchaseLogBuilder(double amount_scale)
     : customers_(std::make_unique<Interner>()), channels_(std::make_unique<Interner>()) {
   log_.amount_scale = amount_scale;
@@ -39,6 +61,7 @@ PurchaseLogBuilder::~PurchaseLogBuilder() = default;
 void PurchaseLogBuilder::Add(std::string_view customer_id, std::int64_t timestamp,
                              std::int64_t amount) {
   log_.customer.push_back(customers_->Intern(customer_id, log_.customer_ids));
+  log_.num_customers = log_.customer_ids.size();
   log_.timestamp.push_back(timestamp);
   log_.amount.push_back(amount);
 }
@@ -50,23 +73,7 @@ void PurchaseLogBuilder::Add(std::string_view customer_id, std::int64_t timestam
 }
 
 PurchaseLog PurchaseLogBuilder::Release() {
-  // Channel indices are renumbered in name order so that nothing downstream depends on the
-  // order in which the rows arrived.
-  std::vector<std::uint32_t> by_name(log_.channel_names.size());
-  std::iota(by_name.begin(), by_name.end(), 0U);
-  std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return log_.channel_names[a] < log_.channel_names[b];
-  });
-  std::vector<std::uint32_t> new_index(by_name.size());
-  std::vector<std::string> sorted_names(by_name.size());
-  for (std::uint32_t rank = 0; rank < by_name.size(); ++rank) {
-    new_index[by_name[rank]] = rank;
-    sorted_names[rank] = std::move(log_.channel_names[by_name[rank]]);
-  }
-  log_.channel_names = std::move(sorted_names);
-  for (std::uint32_t& channel : log_.channel)
-    channel = new_index[channel];
-
+  detail::NumberChannelsByName(log_);
   PurchaseLog released = std::move(log_);
   log_ = PurchaseLog{.amount_scale = released.amount_scale};
   customers_->index_of.clear();

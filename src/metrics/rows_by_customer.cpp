@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kCustomersPerBlock = 16384;
 
 std::vector<std::size_t> CountRowsPerCustomer(const PurchaseLog& log, std::int64_t last_timestamp) {
-  std::vector<std::size_t> offsets(log.customer_ids.size() + 1, 0);
+  std::vector<std::size_t> offsets(log.num_customers + 1, 0);
   for (std::size_t row = 0; row < log.rows(); ++row) {
     if (log.timestamp[row] <= last_timestamp) ++offsets[log.customer[row] + 1];
   }
