@@ -36,16 +36,16 @@ ByteSource::ByteSource(std::string path) : path_(std::move(path)) {
     if (S_ISREG(status.st_mode)) size_on_disk_ = status.st_size;
   }
   // Look for the gzip magic (1f 8b) in the first bytes.
-  pending_.resize(2);
+  char magic[2];
   std::size_t got = 0;
-  while (got < 2) {
-    const std::size_t n = ReadRaw(pending_.data() + got, 2 - got);
+  while (got < sizeof(magic)) {
+    const std::size_t n = ReadRaw(magic + got, sizeof(magic) - got);
     if (n == 0) break;
     got += n;
   }
-  pending_.resize(got);
-  gzip_ = got == 2 && static_cast<unsigned char>(pending_[0]) == 0x1f &&
-          static_cast<unsigned char>(pending_[1]) == 0x8b;
+  pending_.assign(magic, magic + got);
+  gzip_ = got == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+          static_cast<unsigned char>(magic[1]) == 0x8b;
   if (gzip_) {
     inflater_ = std::make_unique<z_stream>();
     std::memset(inflater_.get(), 0, sizeof(z_stream));

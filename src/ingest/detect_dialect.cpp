@@ -13,21 +13,22 @@ namespace {
 constexpr int kSampleLines = 20;
 constexpr std::array<char, 4> kCandidates = {',', '\t', ';', '|'};
 
-std::vector<std::string_view> FirstLines(std::string_view sample) {
-  std::vector<std::string_view> lines;
+// The first records of the sample, split at line breaks outside quotes. A record cut short by
+// the end of the sample is left out unless it is the only one.
+std::vector<std::string_view> FirstRecords(std::string_view sample) {
+  std::vector<std::string_view> records;
   std::size_t begin = 0;
-  while (begin < sample.size() && lines.size() < kSampleLines) {
-    const std::size_t end = sample.find('\n', begin);
-    if (end == std::string_view::npos) {
-      lines.push_back(sample.substr(begin));  // possibly cut short; still a fair sample
-      break;
-    }
-    std::string_view line = sample.substr(begin, end - begin);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!TrimSpaces(line).empty()) lines.push_back(line);
-    begin = end + 1;
+  bool quoted = false;
+  for (std::size_t pos = 0; pos < sample.size() && records.size() < kSampleLines; ++pos) {
+    if (sample[pos] == '"') quoted = !quoted;
+    if (sample[pos] != '\n' || quoted) continue;
+    std::string_view record = sample.substr(begin, pos - begin);
+    if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+    if (!TrimSpaces(record).empty()) records.push_back(record);
+    begin = pos + 1;
   }
-  return lines;
+  if (records.empty() && begin < sample.size()) records.push_back(sample.substr(begin));
+  return records;
 }
 
 int CountOutsideQuotes(std::string_view line, char delimiter) {
@@ -41,7 +42,7 @@ int CountOutsideQuotes(std::string_view line, char delimiter) {
 }
 
 char GuessDelimiter(std::string_view sample) {
-  const std::vector<std::string_view> lines = FirstLines(sample);
+  const std::vector<std::string_view> lines = FirstRecords(sample);
   char best = kWhitespaceDelimiter;
   int best_count = 0;
   for (char candidate : kCandidates) {
