@@ -265,9 +265,7 @@ double BetaGeometricNbdModel::DiscountedResidualTransactions(std::span<const dou
                                                              const CustomerHistory& history,
                                                              double rate) const {
   ValidateParameters(params);
-  if (!(rate > 0) || !std::isfinite(rate)) {
-    throw InputError("discount rate must be finite and > 0, got " + std::to_string(rate));
-  }
+  ValidateDiscountRate(rate);
   const Parameters p(params);
   const ActivePosterior post = PosteriorOf(p, history, DropoutShift());
   const double undiscounted_scale = post.shape / (rate * post.rate);  // k / (delta R)

@@ -200,9 +200,7 @@ double ParetoNbdModel::DiscountedResidualTransactions(std::span<const double> pa
                                                       const CustomerHistory& history,
                                                       double rate) const {
   ValidateParameters(params);
-  if (!(rate > 0) || !std::isfinite(rate)) {
-    throw InputError("discount rate must be finite and > 0, got " + std::to_string(rate));
-  }
+  ValidateDiscountRate(rate);
   const Parameters p(params);
   const double beta_age = p.beta + history.age;
   const double y = rate * beta_age;

@@ -6,6 +6,9 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <limits>
+#include <string>
+
+#include "clv/error.h"
 
 namespace clv::detail {
 
@@ -103,6 +106,12 @@ double ScaledExponentialIntegral(double n, double y) {
   for (double order = n0; order < n - 0.5; order += 1)
     value = (1 - y * value) / order;
   return value;
+}
+
+void ValidateDiscountRate(double rate) {
+  if (!(rate > 0) || !std::isfinite(rate)) {
+    throw InputError("discount rate must be finite and > 0, got " + std::to_string(rate));
+  }
 }
 
 }  // namespace clv::detail

@@ -45,6 +45,9 @@ double ScaledUpperIncompleteGamma(double a, double z);
 /// integral, for n > 0 and y > 0.
 double ScaledExponentialIntegral(double n, double y);
 
+/// Throws InputError unless the continuous discount rate of a DERT is finite and > 0.
+void ValidateDiscountRate(double rate);
+
 /// Terms of a log-likelihood that depend only on the parameters and the frequency x (log-gamma
 /// and digamma values), computed once per distinct whole frequency within one SumLogLikelihood
 /// call. `compute(x)` returns the terms; frequencies that are not whole numbers, or too large

@@ -200,18 +200,14 @@ TEST(Consistency, BgNbdHigherDiscountRateGivesLowerDert) {
 }
 
 TEST(Correctness, BgNbdGradientMatchesFiniteDifferences) {
-  const std::vector<std::array<double, 4>> points{kBtydEstimates,
-                                                  {0.25, 4, 0.8, 2.5},
-                                                  {2.5, 0.3, 1.0, 0.4},
-                                                  {0.05, 60, 3.5, 12},
-                                                  {12, 2, 0.2, 40}};
+  const std::vector<std::vector<double>> points{{kBtydEstimates.begin(), kBtydEstimates.end()},
+                                                {0.25, 4, 0.8, 2.5},
+                                                {2.5, 0.3, 1.0, 0.4},
+                                                {0.05, 60, 3.5, 12},
+                                                {12, 2, 0.2, 40}};
   const std::vector<CustomerHistory> histories{{0, 0, 38.86},   {1, 1.71, 38.86}, {2, 30.43, 38.86},
                                                {26, 30.86, 31}, {200, 38, 40},    {7, 7, 7}};
-  for (const auto& params : points) {
-    for (const CustomerHistory& history : histories) {
-      test::ExpectGradientMatchesFiniteDifferences(Model(), params, history);
-    }
-  }
+  test::ExpectGradientsMatchFiniteDifferences(Model(), points, histories);
 }
 
 TEST(Consistency, BgNbdSumLogLikelihoodEqualsRowByRowSum) {
@@ -226,16 +222,7 @@ TEST(Consistency, BgNbdIdenticalResultsFromManyThreads) {
 }
 
 TEST(Regression, BgNbdFiniteOnExtremeInputsAndParameters) {
-  for (const auto& params : std::vector<std::array<double, 4>>{kBtydEstimates,
-                                                               {1e-6, 1e-6, 1e-6, 1e-6},
-                                                               {1e6, 1e6, 1e6, 1e6},
-                                                               {1e-6, 1e6, 1e-6, 1e6},
-                                                               {1e6, 1e-6, 1e6, 1e-6},
-                                                               {0.25, 4, 1, 2.5}}) {
-    SCOPED_TRACE(::testing::Message() << "params " << params[0] << " " << params[1] << " "
-                                      << params[2] << " " << params[3]);
-    test::ExpectFiniteOnExtremeHistories(Model(), params);
-  }
+  test::ExpectFiniteOnExtremeParameters(Model(), kBtydEstimates, std::array{0.25, 4.0, 1.0, 2.5});
 }
 
 TEST(InputChecks, BgNbdRejectNonPositiveParameters) {

@@ -94,6 +94,29 @@ void ExpectFiniteOnExtremeHistories(const PurchaseModel& model, std::span<const 
   }
 }
 
+void ExpectFiniteOnExtremeParameters(const PurchaseModel& model, std::span<const double> typical,
+                                     std::span<const double> special) {
+  const std::vector<std::vector<double>> points{
+      {typical.begin(), typical.end()}, {special.begin(), special.end()},
+      {1e-6, 1e-6, 1e-6, 1e-6},         {1e6, 1e6, 1e6, 1e6},
+      {1e-6, 1e6, 1e-6, 1e6},           {1e6, 1e-6, 1e6, 1e-6}};
+  for (const auto& params : points) {
+    SCOPED_TRACE(::testing::Message() << "params " << params[0] << " " << params[1] << " "
+                                      << params[2] << " " << params[3]);
+    ExpectFiniteOnExtremeHistories(model, params);
+  }
+}
+
+void ExpectGradientsMatchFiniteDifferences(const PurchaseModel& model,
+                                           const std::vector<std::vector<double>>& points,
+                                           const std::vector<CustomerHistory>& histories) {
+  for (const auto& params : points) {
+    for (const CustomerHistory& history : histories) {
+      ExpectGradientMatchesFiniteDifferences(model, params, history);
+    }
+  }
+}
+
 void ExpectIdenticalFromManyThreads(const PurchaseModel& model, std::span<const double> params,
                                     std::span<const CustomerHistory> histories) {
   const auto compute = [&] {

@@ -27,6 +27,16 @@ void ExpectGradientMatchesFiniteDifferences(const PurchaseModel& model,
 /// to 1e5, recency = age, and horizons up to 1e5.
 void ExpectFiniteOnExtremeHistories(const PurchaseModel& model, std::span<const double> params);
 
+/// ExpectFiniteOnExtremeHistories at `typical` and `special` parameters and at every parameter
+/// 1e-6, every parameter 1e6, and the two alternations of 1e-6 and 1e6.
+void ExpectFiniteOnExtremeParameters(const PurchaseModel& model, std::span<const double> typical,
+                                     std::span<const double> special);
+
+/// ExpectGradientMatchesFiniteDifferences at every pair of parameter point and history.
+void ExpectGradientsMatchFiniteDifferences(const PurchaseModel& model,
+                                           const std::vector<std::vector<double>>& points,
+                                           const std::vector<CustomerHistory>& histories);
+
 /// Asserts that SumLogLikelihood and the predictions over `histories` are bit-identical when
 /// computed from 8 threads at once and serially.
 void ExpectIdenticalFromManyThreads(const PurchaseModel& model, std::span<const double> params,

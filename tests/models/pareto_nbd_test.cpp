@@ -224,20 +224,16 @@ TEST(Consistency, ParetoNbdFutureProbabilityAliveFallsFromTodaysValue) {
 }
 
 TEST(Correctness, ParetoNbdGradientMatchesFiniteDifferences) {
-  const std::vector<std::array<double, 4>> points{kEstParams,
-                                                  {0.55, 10.58, 0.61, 10.58},
-                                                  {2.5, 0.3, 1.0, 40},
-                                                  {0.05, 60, 3.5, 2},
-                                                  {10.465, 7.98565181e-03, 3.0516, 2.820},
-                                                  {0.5143, 2.8845, 0.2856, 14.1087}};
+  const std::vector<std::vector<double>> points{{kEstParams.begin(), kEstParams.end()},
+                                                {0.55, 10.58, 0.61, 10.58},
+                                                {2.5, 0.3, 1.0, 40},
+                                                {0.05, 60, 3.5, 2},
+                                                {10.465, 7.98565181e-03, 3.0516, 2.820},
+                                                {0.5143, 2.8845, 0.2856, 14.1087}};
   const std::vector<CustomerHistory> histories{{0, 0, 38.86},   {1, 1.71, 38.86}, {2, 30.43, 38.86},
                                                {26, 30.86, 31}, {200, 38, 40},    {7, 7, 7},
                                                {40, 5, 6}};
-  for (const auto& params : points) {
-    for (const CustomerHistory& history : histories) {
-      test::ExpectGradientMatchesFiniteDifferences(Model(), params, history);
-    }
-  }
+  test::ExpectGradientsMatchFiniteDifferences(Model(), points, histories);
 }
 
 TEST(Consistency, ParetoNbdSumLogLikelihoodEqualsRowByRowSum) {
@@ -252,16 +248,7 @@ TEST(Consistency, ParetoNbdIdenticalResultsFromManyThreads) {
 }
 
 TEST(Regression, ParetoNbdFiniteOnExtremeInputsAndParameters) {
-  for (const auto& params : std::vector<std::array<double, 4>>{kEstParams,
-                                                               {1e-6, 1e-6, 1e-6, 1e-6},
-                                                               {1e6, 1e6, 1e6, 1e6},
-                                                               {1e-6, 1e6, 1e-6, 1e6},
-                                                               {1e6, 1e-6, 1e6, 1e-6},
-                                                               {0.55, 10.58, 1, 11.67}}) {
-    SCOPED_TRACE(::testing::Message() << "params " << params[0] << " " << params[1] << " "
-                                      << params[2] << " " << params[3]);
-    test::ExpectFiniteOnExtremeHistories(Model(), params);
-  }
+  test::ExpectFiniteOnExtremeParameters(Model(), kEstParams, std::array{0.55, 10.58, 1.0, 11.67});
 }
 
 TEST(InputChecks, ParetoNbdRejectsBadParametersAndRates) {
