@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/detect_dialect.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -41,20 +42,24 @@ int CountOutsideQuotes(std::string_view line, char delimiter) {
   return count;
 }
 
+// A candidate scores one point per record holding it as often as the first record does; a
+// bad row among the sample (a missing field) must not hide the delimiter of the others.
 char GuessDelimiter(std::string_view sample) {
-  const std::vector<std::string_view> lines = FirstRecords(sample);
+  const std::vector<std::string_view> records = FirstRecords(sample);
   char best = kWhitespaceDelimiter;
+  std::size_t best_score = 0;
   int best_count = 0;
   for (char candidate : kCandidates) {
-    int first_count = -1;
-    bool consistent = !lines.empty();
-    for (std::string_view line : lines) {
-      const int count = CountOutsideQuotes(line, candidate);
-      if (first_count < 0) first_count = count;
-      consistent &= count == first_count && count > 0;
-    }
-    if (consistent && first_count > best_count) {
+    const int first_count = records.empty() ? 0 : CountOutsideQuotes(records[0], candidate);
+    if (first_count == 0) continue;
+    const auto score = static_cast<std::size_t>(
+        std::count_if(records.begin(), records.end(), [&](std::string_view record) {
+          return CountOutsideQuotes(record, candidate) == first_count;
+        }));
+    const bool most_agree = 2 * score > records.size();
+    if (most_agree && (score > best_score || (score == best_score && first_count > best_count))) {
       best = candidate;
+      best_score = score;
       best_count = first_count;
     }
   }
