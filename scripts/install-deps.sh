@@ -11,7 +11,23 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev python3-mpmath python3-numpy
   gzip time
+  # the report's browser test (tests/report)
+  chromium
 )
+# The report's chart libraries come from the npm registry (report/package-lock.json). A
+# nodejs from another source already brings npm, and Debian's npm would conflict with it.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+# Installs the pinned chart libraries into report/node_modules, once; the build inlines them.
+install_report_libraries() {
+  local report_dir
+  report_dir="$(cd "$(dirname "$0")/.." && pwd)/report"
+  if [ ! -f "$report_dir/node_modules/.package-lock.json" ]; then
+    echo "install-deps: npm ci in $report_dir" >&2
+    (cd "$report_dir" && npm ci --no-audit --no-fund >&2)
+  fi
+}
+trap install_report_libraries EXIT
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
