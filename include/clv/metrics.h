@@ -76,9 +76,18 @@ class PurchaseLogBuilder {
 
 /// Reads a purchase log with ReadTransactions (in parallel). `channel_column`, when not empty,
 /// names the column holding each row's channel (or other first-purchase attribute); it is added
-/// to the extra columns read. Customer ids are not kept. Throws InputError as ReadTransactions.
+/// to the extra columns read. Customer ids are kept only when asked for. Throws InputError as
+/// ReadTransactions.
 PurchaseLog ReadPurchaseLog(IngestOptions ingest, const std::string& channel_column,
-                            IngestReport* report = nullptr);
+                            IngestReport* report = nullptr, bool keep_customer_ids = false);
+
+/// Per customer index, the channel of the customer's first purchase row (the earliest; at
+/// equal times the smaller amount, then the channel name first in sort order), or "" for a
+/// customer with refunds only. Needs PurchaseLog::channel.
+std::vector<std::string> FirstPurchaseChannels(const PurchaseLog& log);
+
+/// Per customer index, the month of the first purchase as "YYYY-MM" ("" with refunds only).
+std::vector<std::string> AcquisitionMonths(const PurchaseLog& log);
 
 /// Reads a CSV of acquisition costs per channel: a header `channel,cac`, then one row per
 /// channel. Lines starting with '#' and blank lines are skipped. Throws InputError naming file

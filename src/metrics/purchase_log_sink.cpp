@@ -113,7 +113,7 @@ void PurchaseLogSink::Consume(const TransactionBatch& batch) {
   }
 }
 
-PurchaseLog PurchaseLogSink::Finish() {
+PurchaseLog PurchaseLogSink::Finish(bool keep_customer_ids) {
   PurchaseLog log;
   log.amount_scale = 1.0 / static_cast<double>(kAmountScale);
   std::size_t rows = 0;
@@ -131,6 +131,9 @@ PurchaseLog PurchaseLogSink::Finish() {
                          partition->timestamp.end());
     log.amount.insert(log.amount.end(), partition->amount.begin(), partition->amount.end());
     log.channel.insert(log.channel.end(), partition->channel.begin(), partition->channel.end());
+    for (std::uint32_t local = 0; keep_customer_ids && local < partition->customers(); ++local) {
+      log.customer_ids.emplace_back(partition->IdOf(local));
+    }
     log.num_customers += partition->customers();
     partition = std::make_unique<Partition>();
   }
@@ -143,7 +146,7 @@ PurchaseLog PurchaseLogSink::Finish() {
 }  // namespace detail
 
 PurchaseLog ReadPurchaseLog(IngestOptions ingest, const std::string& channel_column,
-                            IngestReport* report) {
+                            IngestReport* report, bool keep_customer_ids) {
   std::optional<std::size_t> channel_extra_index;
   if (!channel_column.empty()) {
     channel_extra_index = ingest.extra_columns.size();
@@ -152,7 +155,7 @@ PurchaseLog ReadPurchaseLog(IngestOptions ingest, const std::string& channel_col
   detail::PurchaseLogSink sink(channel_extra_index);
   const IngestReport ingest_report = ReadTransactions(ingest, sink);
   if (report != nullptr) *report = ingest_report;
-  return sink.Finish();
+  return sink.Finish(keep_customer_ids);
 }
 
 }  // namespace clv

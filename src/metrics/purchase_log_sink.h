@@ -27,8 +27,9 @@ class PurchaseLogSink : public TransactionSink {
 
   void Consume(const TransactionBatch& batch) override;
 
-  /// The rows collected so far, partition by partition; the sink is empty afterwards.
-  PurchaseLog Finish();
+  /// The rows collected so far, partition by partition, with the customer ids when asked for;
+  /// the sink is empty afterwards.
+  PurchaseLog Finish(bool keep_customer_ids);
 
  private:
   struct Partition;
