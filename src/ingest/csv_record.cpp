@@ -32,7 +32,7 @@ bool CsvRecordReader::Next(std::vector<std::string_view>& fields) {
       ++pos_;
   }
   while (!record_ended_) {
-    if (whitespace && (pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    if (whitespace && AtLineEnd()) {
       // Trailing blanks (or a blank line) end the record without another field.
       AtFieldSeparator();
       break;
@@ -124,6 +124,12 @@ void CsvRecordReader::ReadQuotedField() {
   }
 }
 
+// At the end of the text, a line feed, or a carriage return ending a line (a lone CR is text).
+bool CsvRecordReader::AtLineEnd() const {
+  if (pos_ >= text_.size() || text_[pos_] == '\n') return true;
+  return text_[pos_] == '\r' && (pos_ + 1 == text_.size() || text_[pos_ + 1] == '\n');
+}
+
 // Consumes what follows a field; returns true when another field follows on this record.
 bool CsvRecordReader::AtFieldSeparator() {
   if (pos_ < text_.size() && text_[pos_] == '\r' &&
@@ -142,9 +148,7 @@ bool CsvRecordReader::AtFieldSeparator() {
   if (delimiter_ == kWhitespaceDelimiter) {
     while (pos_ < text_.size() && IsBlank(text_[pos_]))
       ++pos_;
-    if (pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r') {
-      return AtFieldSeparator();
-    }
+    if (AtLineEnd()) return AtFieldSeparator();
     return true;
   }
   ++pos_;  // the delimiter

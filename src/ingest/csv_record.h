@@ -52,6 +52,7 @@ class CsvRecordReader {
   void ReadQuotedField();  // appends the unescaped field to scratch_
   std::string_view ReadPlainField();
   bool AtFieldSeparator();
+  bool AtLineEnd() const;
   void FinishRecord(std::size_t record_begin);
 
   std::string_view text_;
