@@ -255,3 +255,18 @@ TEST(InputChecks, RejectsChannelCacsWithoutChannels) {
 
 }  // namespace
 }  // namespace clv
+
+namespace clv {
+namespace {
+
+TEST(Correctness, FirstPurchaseAttributesComeFromTheEarliestPurchaseRow) {
+  const PurchaseLog log = testing::LogOf(testing::FourMonthRows(), true);
+  const std::vector<std::string> channels = FirstPurchaseChannels(log);
+  const std::vector<std::string> months = AcquisitionMonths(log);
+  // Builder order: A, B, C, D, E. E has refunds only.
+  EXPECT_EQ(channels, (std::vector<std::string>{"web", "store", "web", "ads", ""}));
+  EXPECT_EQ(months, (std::vector<std::string>{"2024-01", "2024-01", "2024-02", "2024-04", ""}));
+}
+
+}  // namespace
+}  // namespace clv

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Running the built `clv` binary from tests: exit status, stdout and stderr of one command.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace clv::testing {
+
+struct CliResult {
+  int exit_status = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Writes `contents` to a file in the test's temporary directory and returns its path.
+inline std::string WriteTempFile(const std::string& name, const std::string& contents) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
+}
+
+/// Runs `clv <arguments>` through the shell.
+inline CliResult RunClv(const std::string& arguments) {
+  const std::string out = ::testing::TempDir() + "clv_cli_stdout.txt";
+  const std::string err = ::testing::TempDir() + "clv_cli_stderr.txt";
+  const std::string command = std::string(CLV_BINARY) + " " + arguments + " >" + out + " 2>" + err;
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadWholeFile(out), ReadWholeFile(err)};
+}
+
+/// Counts the lines of `text` that are not empty.
+inline int LineCount(const std::string& text) {
+  int lines = 0;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    lines += line.empty() ? 0 : 1;
+  return lines;
+}
+
+}  // namespace clv::testing
