@@ -50,4 +50,11 @@ inline int LineCount(const std::string& text) {
   return lines;
 }
 
+/// Expects exit status 2 and one line on stderr containing `fragment`.
+inline void ExpectOneLineInputError(const CliResult& result, const std::string& fragment) {
+  EXPECT_EQ(result.exit_status, 2);
+  EXPECT_EQ(LineCount(result.err), 1) << result.err;
+  EXPECT_NE(result.err.find(fragment), std::string::npos) << result.err;
+}
+
 }  // namespace clv::testing

@@ -64,32 +64,28 @@ TEST(Correctness, CliWithoutOutputFilePrintsAReadableTable) {
   EXPECT_NE(result.out.find("LTV:CAC overall"), std::string::npos);
 }
 
-void ExpectOneLineInputError(const testing::CliResult& result, const std::string& fragment) {
-  EXPECT_EQ(result.exit_status, 2);
-  EXPECT_EQ(testing::LineCount(result.err), 1) << result.err;
-  EXPECT_NE(result.err.find(fragment), std::string::npos) << result.err;
-}
-
 TEST(InputChecks, CliRejectsACacFileWithAnUnknownChannel) {
   const std::string log = WriteTempFile("four_months.csv", FourMonthCsv());
   const std::string cac =
       WriteTempFile("cac_tv.csv", "channel,cac\nads,5\nstore,10\nweb,20\ntv,40\n");
-  ExpectOneLineInputError(RunClv("metrics " + log + " --channel channel --cac-file " + cac),
-                          "unknown channel 'tv'");
+  testing::ExpectOneLineInputError(
+      RunClv("metrics " + log + " --channel channel --cac-file " + cac), "unknown channel 'tv'");
 }
 
 TEST(InputChecks, CliRejectsACacFileWithoutACostForAnAcquisitionChannel) {
   const std::string log = WriteTempFile("four_months.csv", FourMonthCsv());
   const std::string cac = WriteTempFile("cac_short.csv", "channel,cac\nads,5\nweb,20\n");
-  ExpectOneLineInputError(RunClv("metrics " + log + " --channel channel --cac-file " + cac),
-                          "no CAC for channel 'store'");
+  testing::ExpectOneLineInputError(
+      RunClv("metrics " + log + " --channel channel --cac-file " + cac),
+      "no CAC for channel 'store'");
 }
 
 TEST(InputChecks, CliRejectsACacThatIsNotPositive) {
   const std::string log = WriteTempFile("four_months.csv", FourMonthCsv());
   const std::string cac = WriteTempFile("cac_zero.csv", "channel,cac\nads,0\n");
-  ExpectOneLineInputError(RunClv("metrics " + log + " --channel channel --cac-file " + cac),
-                          "cac_zero.csv:2: column 'cac'");
+  testing::ExpectOneLineInputError(
+      RunClv("metrics " + log + " --channel channel --cac-file " + cac),
+      "cac_zero.csv:2: column 'cac'");
 }
 
 TEST(InputChecks, CliRejectsAnUnknownChannelColumn) {
@@ -109,8 +105,8 @@ TEST(InputChecks, CliRejectsAnEmptyLog) {
 
 TEST(InputChecks, CliRejectsAnUnknownPeriod) {
   const std::string log = WriteTempFile("four_months.csv", FourMonthCsv());
-  ExpectOneLineInputError(RunClv("metrics " + log + " --period week"),
-                          "period must be one of month, quarter, year; got 'week'");
+  testing::ExpectOneLineInputError(RunClv("metrics " + log + " --period week"),
+                                   "period must be one of month, quarter, year; got 'week'");
 }
 
 }  // namespace

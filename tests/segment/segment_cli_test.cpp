@@ -30,12 +30,6 @@ std::string TransactionsCsv() {
          "D,2024-04-30,50.00,ads\n";
 }
 
-void ExpectOneLineInputError(const testing::CliResult& result, const std::string& fragment) {
-  EXPECT_EQ(result.exit_status, 2);
-  EXPECT_EQ(testing::LineCount(result.err), 1) << result.err;
-  EXPECT_NE(result.err.find(fragment), std::string::npos) << result.err;
-}
-
 TEST(Correctness, CliGroupsCustomersByTheirFirstPurchaseChannel) {
   const std::string input = WriteTempFile("prediction.csv", PredictionCsv());
   const std::string log = WriteTempFile("transactions.csv", TransactionsCsv());
@@ -119,12 +113,12 @@ TEST(InputChecks, CliRejectsAPredictionWithoutAClvColumn) {
       WriteTempFile("no_clv.csv",
                     "customer_id,frequency,recency,T,monetary_value,expected_purchases,p_alive\n"
                     "A,3,80,100,20,1.5,0.9\n");
-  ExpectOneLineInputError(RunClv("segment " + input), "column 'clv': missing column");
+  testing::ExpectOneLineInputError(RunClv("segment " + input), "column 'clv': missing column");
 }
 
 TEST(InputChecks, CliRejectsAnEmptyInput) {
-  ExpectOneLineInputError(RunClv("segment " + WriteTempFile("empty.csv", "")),
-                          "the customer file is empty");
+  testing::ExpectOneLineInputError(RunClv("segment " + WriteTempFile("empty.csv", "")),
+                                   "the customer file is empty");
 }
 
 TEST(InputChecks, CliRejectsACustomerMissingFromTheTransactions) {
@@ -132,7 +126,7 @@ TEST(InputChecks, CliRejectsACustomerMissingFromTheTransactions) {
   const std::string log = WriteTempFile("partial.csv",
                                         "customer_id,date,amount,channel\n"
                                         "A,2024-01-05,10.00,web\n");
-  ExpectOneLineInputError(
+  testing::ExpectOneLineInputError(
       RunClv("segment " + input + " --transactions " + log + " --group-by channel"),
       "customer has no purchase in --transactions");
 }
@@ -141,8 +135,8 @@ TEST(InputChecks, CliRejectsAnIncompleteRulesFile) {
   const std::string input = WriteTempFile("prediction.csv", PredictionCsv());
   const std::string rules =
       WriteTempFile("partial_rules.csv", "segment,r_score,f_score,m_score\nrecent,4-5,1-5,1-5\n");
-  ExpectOneLineInputError(RunClv("segment " + input + " --segments " + rules),
-                          "no rule matches r_score=1 f_score=1 m_score=1");
+  testing::ExpectOneLineInputError(RunClv("segment " + input + " --segments " + rules),
+                                   "no rule matches r_score=1 f_score=1 m_score=1");
 }
 
 TEST(Consistency, CliOutputIsIdenticalForOneAndTwoThreads) {
