@@ -11,31 +11,39 @@ namespace {
 constexpr double kRelativeTolerance = 1e-17;
 constexpr int kUnitGapSeriesBudget = 1500;
 
-// Sums 2F1(1, d; c+1; z) = sum_j t_j, t_{j+1} = t_j z (d+j)/(c+1+j), with d = c + 1 - b, and the
-// sums of t_j times d ln t_j / d c, d ln t_j / d b and j. Returns false when over budget.
+// Sums 2F1(1, d; c+1; z) = sum_j t_j, t_{j+1} = t_j z (d+j)/(c+1+j), with d = c + 1 - b, and,
+// when kWithDerivatives, the sums of t_j times d ln t_j / d c, d ln t_j / d b and j. Returns
+// false when over budget.
+template <bool kWithDerivatives>
 bool UnitGapSeries(double c, double b, double z, LogHypergeometric& out) {
   const double d = c + 1 - b;
-  const double one_minus_z = 1 - z;
+  const double inverse_one_minus_z = 1 / (1 - z);
   double term = 1, sum = 1;
   double log_term_dc = 0, log_term_db = 0;
   double sum_dc = 0, sum_db = 0, sum_j = 0;
   for (int j = 0; j < kUnitGapSeriesBudget; ++j) {
     const double ratio_denominator = c + 1 + j;
-    log_term_dc += 1 / (d + j) - 1 / ratio_denominator;
-    log_term_db -= 1 / (d + j);
     term *= z * (d + j) / ratio_denominator;
     sum += term;
-    sum_dc += term * log_term_dc;
-    sum_db += term * log_term_db;
-    sum_j += term * (j + 1);
-    // Every later ratio is below z, so the tail of sum_j t_j j^k is at most t (j + 1/(1-z))^k
-    // / (1-z); checking k = 1 covers the value and all three derivatives.
-    const double tail_bound = term * (j + 1 + 1 / one_minus_z) / one_minus_z;
+    // Every later ratio is below z, so the tail of sum_j t_j j^k is at most
+    // t (j + 1/(1-z))^k / (1-z); k = 1 covers the three derivatives too.
+    double tail_bound = term * inverse_one_minus_z;
+    if constexpr (kWithDerivatives) {
+      const double inverse_d_j = 1 / (d + j);
+      log_term_dc += inverse_d_j - 1 / ratio_denominator;
+      log_term_db -= inverse_d_j;
+      sum_dc += term * log_term_dc;
+      sum_db += term * log_term_db;
+      sum_j += term * (j + 1);
+      tail_bound *= j + 1 + inverse_one_minus_z;
+    }
     if (tail_bound <= kRelativeTolerance * sum) {
       out.value = (1 - b) * std::log1p(-z) + std::log(sum);
-      out.d_c = sum_dc / sum;
-      out.d_b = -std::log1p(-z) + sum_db / sum;
-      out.d_z = (b - 1) / one_minus_z + (z > 0 ? sum_j / (z * sum) : d / (c + 1));
+      if constexpr (kWithDerivatives) {
+        out.d_c = sum_dc / sum;
+        out.d_b = -std::log1p(-z) + sum_db / sum;
+        out.d_z = (b - 1) * inverse_one_minus_z + (z > 0 ? sum_j / (z * sum) : d / (c + 1));
+      }
       return true;
     }
   }
@@ -86,8 +94,14 @@ LogHypergeometric UnitGapQuadrature(double c, double b, double z) {
 
 LogHypergeometric LogHyp2F1UnitGap(double c, double b, double z) {
   LogHypergeometric result;
-  if (UnitGapSeries(c, b, z, result)) return result;
+  if (UnitGapSeries<true>(c, b, z, result)) return result;
   return UnitGapQuadrature(c, b, z);
+}
+
+double LogHyp2F1UnitGapValue(double c, double b, double z) {
+  LogHypergeometric result;
+  if (UnitGapSeries<false>(c, b, z, result)) return result.value;
+  return UnitGapQuadrature(c, b, z).value;
 }
 
 SeriesValue Hyp2F1Series(double a, double b, double c, double z, int max_terms) {

@@ -23,6 +23,9 @@ struct LogHypergeometric {
 /// fixed double-exponential nodes instead; both give about 14 significant digits.
 LogHypergeometric LogHyp2F1UnitGap(double c, double b, double z);
 
+/// The value of LogHyp2F1UnitGap alone, about twice as fast.
+double LogHyp2F1UnitGapValue(double c, double b, double z);
+
 /// A series value and whether it met its error bound within the term budget.
 struct SeriesValue {
   double value = 0;

@@ -43,7 +43,8 @@ struct LogTailIntegral {
 // I = 2F1(c, q_or_p; c+1; z) / (c (big+t)^c), c = p + q - 1, where big is the larger of alpha
 // and beta, its exponent is moved into c, and the 2F1 second argument is the other exponent
 // (REFERENCE.md §6.1): z = |alpha - beta| / (big + t) stays in [0, 1).
-LogTailIntegral ComputeLogTailIntegral(double p, double q, double alpha, double beta, double t) {
+LogTailIntegral ComputeLogTailIntegral(double p, double q, double alpha, double beta, double t,
+                                       bool with_gradient) {
   const bool alpha_is_larger = alpha >= beta;
   const double big = alpha_is_larger ? alpha : beta;
   const double small = alpha_is_larger ? beta : alpha;
@@ -51,8 +52,13 @@ LogTailIntegral ComputeLogTailIntegral(double p, double q, double alpha, double 
   const double base = big + t;
   const double log_base = std::log(base);
   const double z = (big - small) / base;
-  const LogHypergeometric f = LogHyp2F1UnitGap(c, alpha_is_larger ? q : p, z);
+  const double b = alpha_is_larger ? q : p;
   LogTailIntegral result;
+  if (!with_gradient) {
+    result.value = LogHyp2F1UnitGapValue(c, b, z) - c * log_base - std::log(c);
+    return result;
+  }
+  const LogHypergeometric f = LogHyp2F1UnitGap(c, b, z);
   result.value = f.value - c * log_base - std::log(c);
   const double d_c = f.d_c - log_base - 1 / c;  // dc/dp = dc/dq = 1
   result.d_p = d_c + (alpha_is_larger ? 0 : f.d_b);
@@ -73,9 +79,9 @@ double CustomerLogLikelihood(const Parameters& p, const FrequencyTerms& terms,
   const double x = history.frequency;
   const double log_alpha = std::log(p.alpha), log_beta = std::log(p.beta);
   const LogTailIntegral died =
-      ComputeLogTailIntegral(p.r + x, p.s + 1, p.alpha, p.beta, history.recency);
+      ComputeLogTailIntegral(p.r + x, p.s + 1, p.alpha, p.beta, history.recency, !gradient.empty());
   const LogTailIntegral survived =
-      ComputeLogTailIntegral(p.r + x + 1, p.s, p.alpha, p.beta, history.age);
+      ComputeLogTailIntegral(p.r + x + 1, p.s, p.alpha, p.beta, history.age, !gradient.empty());
   const double u1 = std::log(p.s) + died.value;
   const double u2 = std::log(p.r + x) + survived.value;
   const double k = terms.purchase_count + p.r * log_alpha + p.s * log_beta;
