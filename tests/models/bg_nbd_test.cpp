@@ -162,6 +162,13 @@ TEST(Consistency, BgNbdProbabilityOfPurchasesSumsToOneWithMeanEqualToExpectation
   EXPECT_NEAR(mean, Model().ExpectedPurchasesNewCustomer(kBtydEstimates, 39), 1e-9);
 }
 
+// P(alive at T + t) = P(alive) E[exp(-lambda p t)] (the class comment): the 2F1 form against
+// mpmath quadrature of the definition, tests/models/reference/bg_nbd_predictions.py.
+TEST(Correctness, BgNbdFutureProbabilityAliveMatchesItsDefinition) {
+  EXPECT_NEAR(Model().ProbabilityAlive(kBtydEstimates, kCustomerOneExact, 52),
+              0.53169813311385979503363088252, 1e-12);
+}
+
 // P(alive at T + t) needs survival of every purchase in (T, T + t]: it starts at P(alive) and
 // falls with t; by the law of total probability its loss equals the chance of dropping out.
 TEST(Consistency, BgNbdFutureProbabilityAliveFallsFromTodaysValue) {

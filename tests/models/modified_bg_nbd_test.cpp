@@ -79,6 +79,15 @@ TEST(Consistency, ModifiedBgNbdEulerBracketMatchesDirectForm) {
   }
 }
 
+// P(alive at T + t) = P(alive) E[exp(-lambda p t)] against mpmath quadrature of the definition,
+// tests/models/reference/bg_nbd_predictions.py.
+TEST(Correctness, ModifiedBgNbdFutureProbabilityAliveMatchesItsDefinition) {
+  EXPECT_NEAR(Model().ProbabilityAlive(kLifetimesEstimates, {2, 213.0 / 7, 272.0 / 7}, 52),
+              0.492748725910074898436955737533, 1e-12);
+  EXPECT_NEAR(Model().ProbabilityAlive(kLifetimesEstimates, {0, 0, 272.0 / 7}, 52),
+              0.344715257825551828761644424435, 1e-12);
+}
+
 TEST(Consistency, ModifiedBgNbdZeroRepeatersAgeIntoInactivity) {
   double previous = 1;
   for (const double age : {0.0, 1.0, 10.0, 38.86, 1e3}) {
