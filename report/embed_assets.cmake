@@ -21,10 +21,12 @@ foreach(asset IN LISTS assets)
     message(FATAL_ERROR "report asset missing: ${path} (run `npm ci` in ${CLV_REPORT_DIR})")
   endif()
   file(READ ${path} text)
-  # A source-map comment would make developer tools look for a file that is not there, and
-  # "</script" would end the inline <script> element early.
-  string(REGEX REPLACE "//# sourceMappingURL=[^\n]*" "" text "${text}")
-  string(REPLACE "</script" "<\\/script" text "${text}")
+  # Scripts are inlined into <script> elements: a source-map comment would make developer
+  # tools look for a file that is not there, and "</script" would end the element early.
+  if(path MATCHES "\\.js$")
+    string(REGEX REPLACE "//# sourceMappingURL=[^\n]*" "" text "${text}")
+    string(REPLACE "</script" "<\\/script" text "${text}")
+  endif()
   file(WRITE ${OUTPUT}.part "${text}")
   file(READ ${OUTPUT}.part hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")

@@ -11,8 +11,8 @@
   var ACCENT_COLOR = "#2a9d8f";
   var SERIES_SCALE = { domain: ["Actual", "Model"], range: [ACTUAL_COLOR, MODEL_COLOR] };
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-  var FULL_WIDTH = 1020;
-  var HALF_WIDTH = 440;
+  var FULL_WIDTH = 940;
+  var HALF_WIDTH = 340;
 
   var data = JSON.parse(document.getElementById("clv-report-data").textContent);
   var chartPromises = [];
@@ -572,6 +572,8 @@
     body.setAttribute("data-charts-ok", String(drawn));
     body.setAttribute("data-charts-expected", String(results.length));
     body.setAttribute("data-errors", String(window.clvErrors.length));
+    var resources = performance.getEntriesByType("resource").map(function (e) { return e.name; });
+    body.setAttribute("data-resource-requests", resources.join(" "));
     if (window.clvErrors.length > 0) {
       var banner = document.getElementById("error-banner");
       banner.hidden = false;
