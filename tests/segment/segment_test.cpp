@@ -18,7 +18,9 @@ CustomerValues TableOf(const std::vector<double>& values) {
   CustomerValues customers;
   customers.value_is_predicted = true;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    customers.customer_ids.push_back("c" + std::to_string(i + 1));
+    std::string id = "c";  // appended, not "c" + ..., which trips a GCC 12 -Wrestrict false alarm
+    id += std::to_string(i + 1);
+    customers.customer_ids.push_back(id);
     customers.frequency.push_back(static_cast<double>(i));
     customers.recency.push_back(static_cast<double>(i));
     customers.age.push_back(100.0);
