@@ -1,32 +1,37 @@
-#!/ usr / bin / env bash
-#Wall time and peak memory of `clv metrics` and `clv segment` on the benchmark log of
-#tools / make_bench_logs.sh(about 30 million rows, 10 million customers), next to `clv summary`
-#on the same file, which is the yardstick : the metrics should take the same order of time.
+#!/usr/bin/env bash
+# Wall time and peak memory of `clv metrics` and `clv segment` on the benchmark log of
+# tools/make_bench_logs.sh (about 30 million rows, 10 million customers), next to `clv summary`
+# on the same file, which is the yardstick: the metrics should take the same order of time.
 #
-#bench / metrics_bench.sh[LOG](default : bench / data / bench_30m_time.csv)
-#CLV = path / to / clv THREADS = 0 WORK = / tmp / clv_metrics_bench bench / metrics_bench.sh
+#   bench/metrics_bench.sh [LOG]      (default: bench/data/bench_30m_time.csv)
+#   CLV=path/to/clv THREADS=0 WORK=/tmp/clv_metrics_bench bench/metrics_bench.sh
 #
-#Runs, each once with a warm page cache:
-#summary clv summary LOG->WORK / summary.csv
-#metrics clv metrics LOG-- period month - o WORK / metrics.json
-#segment clv segment WORK / summary.csv - o WORK / segments.csv-- summary WORK / segments.json
-#grouped clv segment WORK / summary.csv-- transactions LOG-- group - by acquisition_month
-set - euo pipefail cd "$(dirname " $0 ")/.."
+# Runs, each once with a warm page cache:
+#   summary   clv summary LOG                          -> WORK/summary.csv
+#   metrics   clv metrics LOG --period month -o WORK/metrics.json
+#   segment   clv segment WORK/summary.csv -o WORK/segments.csv --summary WORK/segments.json
+#   grouped   clv segment WORK/summary.csv --transactions LOG --group-by acquisition_month
+# (This is a shell script: keep it away from clang-format.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
 
-    clv = ${CLV : -build / clv} threads = ${THREADS : -0} work =
-${WORK : - / tmp / clv_metrics_bench} log =
-${1 : -bench / data / bench_30m_time.csv} mkdir - p "$work"
+clv=${CLV:-build/clv}
+threads=${THREADS:-0}
+work=${WORK:-/tmp/clv_metrics_bench}
+log=${1:-bench/data/bench_30m_time.csv}
+mkdir -p "$work"
 
-    if[!-x "$clv"];
-then echo "no clv binary at $clv (build it: cmake --build build --target clv_cli)" >
-    &2 exit 1 fi if[!-s "$log"];
-then
+if [ ! -x "$clv" ]; then
+  echo "no clv binary at $clv (build it: cmake --build build --target clv_cli)" >&2
+  exit 1
+fi
+if [ ! -s "$log" ]; then
   echo "no benchmark log at $log (write it: tools/make_bench_logs.sh $clv)" >&2
   exit 1
 fi
 cat "$log" >/dev/null  # warm the page cache
 
-#run NAME ARGS... : runs clv with ARGS under / usr / bin / time and prints seconds and peak memory.
+# run NAME ARGS...: runs clv with ARGS under /usr/bin/time and prints seconds and peak memory.
 run() {
   local name=$1
   shift
