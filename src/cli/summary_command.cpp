@@ -42,20 +42,6 @@ SummaryOptions ResolveSummaryOptions(const SummaryFlags& flags) {
   return options;
 }
 
-void WriteCsv(const detail::CustomerSummaries& customers, detail::AtomicOutputFile& out) {
-  static constexpr std::size_t kFlushBytes = 1 << 20;
-  std::string buffer = detail::SummaryCsvHeader(customers.has_holdout());
-  for (std::size_t row = 0; row < customers.size(); ++row) {
-    detail::AppendSummaryCsvRow(buffer, customers.CustomerId(row), customers.Row(row),
-                                customers.has_holdout());
-    if (buffer.size() >= kFlushBytes) {
-      out.Write(buffer);
-      buffer.clear();
-    }
-  }
-  out.Write(buffer);
-}
-
 void ReportSkippedRows(const SummaryReport& report) {
   for (const SkippedRow& skipped : report.ingest.first_skipped) {
     detail::Log().warn("skipped: {}", skipped.message);
@@ -75,7 +61,7 @@ void RunSummary(const SummaryFlags& flags) {
 
   const detail::CustomerSummaries customers(ingest, options);
   detail::AtomicOutputFile out(flags.output);
-  WriteCsv(customers, out);
+  detail::WriteCustomerSummariesCsv(customers, out);
   out.Commit();
 
   SummaryReport report = customers.report();

@@ -11,9 +11,11 @@
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 
 #include "clv/error.h"
+#include "common/atomic_file.h"
 #include "common/parallel.h"
 
 namespace clv::detail {
@@ -46,12 +48,22 @@ bool IntegerId(std::string_view id, std::uint64_t* value) {
   return true;
 }
 
-std::uint64_t PrefixKey(std::string_view id) {
+// Eight bytes of the id from `offset` on, big-endian, zero-padded: comparing keys compares those
+// bytes as text would.
+std::uint64_t TextKey(std::string_view id, std::size_t offset) {
   std::uint64_t key = 0;
-  for (std::size_t byte = 0; byte < 8; ++byte) {
+  for (std::size_t byte = offset; byte < offset + 8; ++byte) {
     key = (key << 8) | (byte < id.size() ? static_cast<unsigned char>(id[byte]) : 0u);
   }
   return key;
+}
+
+std::size_t CommonPrefixLength(std::string_view a, std::string_view b) {
+  const std::size_t limit = std::min(a.size(), b.size());
+  std::size_t length = 0;
+  while (length < limit && a[length] == b[length])
+    ++length;
+  return length;
 }
 
 void AppendId(std::string& out, std::string_view id) {
@@ -67,22 +79,26 @@ void AppendId(std::string& out, std::string_view id) {
   out += '"';
 }
 
+// ",value" in the shortest form that reads back to the same double.
+void AppendNumber(std::string& out, double value) {
+  char text[32];
+  text[0] = ',';
+  const auto result = std::to_chars(text + 1, text + sizeof(text), value);
+  out.append(text, result.ptr);
+}
+
 }  // namespace
 
 CustomerSummaries::CustomerSummaries(const IngestOptions& ingest, const SummaryOptions& options)
     : options_(options), sink_(std::make_unique<RfmSink>(options)) {
-  if (options.observation_end && options.calibration_end &&
-      *options.calibration_end >= *options.observation_end) {
-    throw InputError(fmt::format("--calibration-end {} must be before the observation end {}",
-                                 FormatTimestamp(*options.calibration_end),
-                                 FormatTimestamp(*options.observation_end)));
-  }
+  // Checked before reading when the observation end is given, after when it is the last date.
+  if (options.observation_end) CheckCalibrationEnd(*options.observation_end);
   report_.ingest = ReadTransactions(ingest, *sink_);
   report_.rows_used = sink_->rows_used();
   report_.rows_after_observation_end = sink_->rows_after_observation_end();
   report_.rows_refund_dropped = sink_->rows_refund_dropped();
   report_.observation_end = ResolveObservationEnd();
-  CheckWindows();
+  CheckCalibrationEnd(report_.observation_end);
   observation_end_period_ = sink_->scale().PeriodOf(report_.observation_end);
   calibration_end_period_ =
       has_holdout() ? sink_->calibration_end_period() : observation_end_period_;
@@ -106,11 +122,11 @@ std::int64_t CustomerSummaries::ResolveObservationEnd() const {
   return options_.observation_end.value_or(sink_->latest_timestamp());
 }
 
-void CustomerSummaries::CheckWindows() const {
-  if (options_.calibration_end && *options_.calibration_end >= report_.observation_end) {
+void CustomerSummaries::CheckCalibrationEnd(std::int64_t observation_end) const {
+  if (options_.calibration_end && *options_.calibration_end >= observation_end) {
     throw InputError(fmt::format("--calibration-end {} must be before the observation end {}",
                                  FormatTimestamp(*options_.calibration_end),
-                                 FormatTimestamp(report_.observation_end)));
+                                 FormatTimestamp(observation_end)));
   }
 }
 
@@ -133,11 +149,18 @@ void CustomerSummaries::SortCustomers() {
       order_.push_back({value, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s)});
     }
   }
-  if (!numeric_ids_) {
-    for (RowRef& ref : order_)
-      ref.sort_key = PrefixKey(CustomerId(&ref - order_.data()));
+  if (!numeric_ids_ && !order_.empty()) {
+    // Ids such as C000123456 share a prefix; the key starts after it so that keys rarely tie.
+    const std::string_view first_id = CustomerId(0);
+    std::size_t common = first_id.size();
+    for (std::size_t row = 1; row < order_.size(); ++row) {
+      common = std::min(common, CommonPrefixLength(first_id, CustomerId(row)));
+    }
+    for (std::size_t row = 0; row < order_.size(); ++row) {
+      order_[row].sort_key = TextKey(CustomerId(row), common);
+    }
   }
-  // Equal keys fall back to the id text ("7" and "007"; ids sharing 8 leading bytes), so the
+  // Equal keys fall back to the id text ("7" and "007"; ids alike in the 8 key bytes), so the
   // order is total and independent of partitions and threads.
   tbb::parallel_sort(order_.begin(), order_.end(), [this](const RowRef& a, const RowRef& b) {
     if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
@@ -194,13 +217,37 @@ std::string SummaryCsvHeader(bool has_holdout) {
 void AppendSummaryCsvRow(std::string& out, std::string_view customer_id, const CustomerRow& row,
                          bool has_holdout) {
   AppendId(out, customer_id);
-  fmt::format_to(std::back_inserter(out), ",{},{},{},{}", row.frequency, row.recency, row.age,
-                 row.monetary_value);
+  for (double value : {row.frequency, row.recency, row.age, row.monetary_value}) {
+    AppendNumber(out, value);
+  }
   if (has_holdout) {
-    fmt::format_to(std::back_inserter(out), ",{},{},{}", row.frequency_holdout,
-                   row.monetary_value_holdout, row.duration_holdout);
+    for (double value : {row.frequency_holdout, row.monetary_value_holdout, row.duration_holdout}) {
+      AppendNumber(out, value);
+    }
   }
   out += '\n';
+}
+
+void WriteCustomerSummariesCsv(const CustomerSummaries& customers, AtomicOutputFile& out) {
+  // Rows are formatted in parallel blocks and written in order, a window of blocks at a time.
+  static constexpr std::size_t kBlockRows = std::size_t{1} << 14;
+  static constexpr std::size_t kBlocksPerWindow = 16;
+  out.Write(SummaryCsvHeader(customers.has_holdout()));
+  std::vector<std::string> blocks(kBlocksPerWindow);
+  const std::size_t size = customers.size();
+  for (std::size_t window = 0; window < size; window += kBlockRows * kBlocksPerWindow) {
+    const std::size_t window_rows = std::min(size - window, kBlockRows * kBlocksPerWindow);
+    ParallelForBlocks(window_rows, kBlockRows, [&](std::size_t begin, std::size_t end) {
+      std::string& block = blocks[begin / kBlockRows];
+      block.clear();
+      for (std::size_t row = window + begin; row < window + end; ++row) {
+        AppendSummaryCsvRow(block, customers.CustomerId(row), customers.Row(row),
+                            customers.has_holdout());
+      }
+    });
+    for (std::size_t block = 0; block * kBlockRows < window_rows; ++block)
+      out.Write(blocks[block]);
+  }
 }
 
 }  // namespace clv::detail

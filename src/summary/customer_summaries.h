@@ -47,7 +47,7 @@ class CustomerSummaries {
     std::uint32_t state;
   };
   std::int64_t ResolveObservationEnd() const;
-  void CheckWindows() const;
+  void CheckCalibrationEnd(std::int64_t observation_end) const;
   void SortCustomers();
 
   SummaryOptions options_;
@@ -64,5 +64,9 @@ void AppendSummaryCsvRow(std::string& out, std::string_view customer_id, const C
                          bool has_holdout);
 /// The header line, with a line break.
 std::string SummaryCsvHeader(bool has_holdout);
+
+class AtomicOutputFile;
+/// Writes the header and every row of `customers`, formatting blocks of rows in parallel.
+void WriteCustomerSummariesCsv(const CustomerSummaries& customers, AtomicOutputFile& out);
 
 }  // namespace clv::detail
