@@ -19,6 +19,9 @@ namespace clv {
 namespace {
 
 using detail::CustomerBaseTally;
+
+// 100 years of months.
+constexpr std::int64_t kMostPeriods = 1200;
 using detail::ObservationWindow;
 
 // Converts a sum of fixed-point amount units to currency, dividing by the integer number of
@@ -63,8 +66,19 @@ ObservationWindow MeasureWindow(const PurchaseLog& log, const MetricsOptions& op
                          : "every row of the purchase log is after the observation end");
   }
   *last_timestamp = options.observation_end.value_or(latest);
-  return ObservationWindow(options.period, detail::DayOfTimestamp(earliest),
-                           detail::DayOfTimestamp(*last_timestamp));
+  const std::int64_t first_day = detail::DayOfTimestamp(earliest);
+  const std::int64_t end_day = detail::DayOfTimestamp(*last_timestamp);
+  // The cohort table has periods^2 cells; a window of centuries is a date mistake.
+  const std::int64_t periods = detail::PeriodOfDay(end_day, options.period) -
+                               detail::PeriodOfDay(first_day, options.period) + 1;
+  if (periods > kMostPeriods) {
+    throw InputError(fmt::format(
+        "the purchase log spans {} {}s, from {} to {}; at most {} are measured (check the "
+        "dates, or pass --period year or --observation-end)",
+        periods, ToString(options.period), detail::FormatDay(first_day), detail::FormatDay(end_day),
+        kMostPeriods));
+  }
+  return ObservationWindow(options.period, first_day, end_day);
 }
 
 std::optional<double> PooledRetention(const CustomerBaseTally& tally) {
@@ -278,13 +292,9 @@ BusinessMetrics ComputeBusinessMetrics(const PurchaseLog& log, const MetricsOpti
   std::int64_t last_timestamp = 0;
   const ObservationWindow window = MeasureWindow(log, options, &last_timestamp);
   const detail::RowsByCustomer rows = detail::GroupRowsByCustomer(log, last_timestamp);
-  const std::size_t num_groups =
-      has_channels ? std::max<std::size_t>(1, log.channel_names.size()) : 1;
-  const std::vector<CustomerBaseTally> groups =
-      detail::TallyCustomers(rows, window, num_groups, has_channels);
-  CustomerBaseTally overall(window.num_periods);
-  for (const CustomerBaseTally& group : groups)
-    overall += group;
+  const std::vector<CustomerBaseTally> tallies =
+      detail::TallyCustomers(rows, window, log.channel_names.size(), has_channels);
+  const CustomerBaseTally& overall = tallies[0];
   if (overall.customers == 0) {
     throw InputError("the purchase log has no purchases: every row is a refund (amount < 0)");
   }
@@ -299,10 +309,11 @@ BusinessMetrics ComputeBusinessMetrics(const PurchaseLog& log, const MetricsOpti
   metrics.retention_clv = DescribeRetentionClv(overall, metrics.totals, log.amount_scale, options);
   metrics.periods = DescribePeriods(overall, window, log.amount_scale);
   metrics.cohorts = DescribeCohorts(overall, window, log.amount_scale);
-  for (std::size_t channel = 0; has_channels && channel < groups.size(); ++channel) {
-    if (groups[channel].customers == 0) continue;
+  for (std::size_t channel = 0; channel + 1 < tallies.size(); ++channel) {
+    const CustomerBaseTally& group = tallies[channel + 1];
+    if (group.customers == 0) continue;
     metrics.channels.emplace_back(log.channel_names[channel],
-                                  DescribeCustomerBase(groups[channel], log.amount_scale, options));
+                                  DescribeCustomerBase(group, log.amount_scale, options));
   }
   if (options.cac) {
     metrics.ltv_cac.push_back(DescribeLtvCac("", metrics.totals, *options.cac, options.margin));

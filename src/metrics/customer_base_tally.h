@@ -30,7 +30,8 @@ struct ObservationWindow {
 /// Counts of one group of customers. Per-period vectors are indexed by period offset; cohort
 /// vectors by cohort offset * num_periods + periods since acquisition.
 struct CustomerBaseTally {
-  explicit CustomerBaseTally(int periods);
+  /// Without cohorts the cohort vectors stay empty (channel groups need none).
+  CustomerBaseTally(int periods, bool with_cohorts);
   CustomerBaseTally& operator+=(const CustomerBaseTally& other);
 
   int num_periods = 0;
@@ -52,10 +53,11 @@ struct CustomerBaseTally {
   std::vector<std::int64_t> cohort_revenue;
 };
 
-/// Tallies every customer with at least one order into the group of the channel of its first
-/// purchase row (`group_by_channel`), or into group 0.
+/// Tallies every customer with at least one order. Entry 0 counts all customers, cohort table
+/// included; with `group_by_channel`, entry 1 + c counts the customers whose first purchase row
+/// has channel c (c < num_channels), without cohorts.
 std::vector<CustomerBaseTally> TallyCustomers(const RowsByCustomer& rows,
                                               const ObservationWindow& window,
-                                              std::size_t num_groups, bool group_by_channel);
+                                              std::size_t num_channels, bool group_by_channel);
 
 }  // namespace clv::detail

@@ -270,3 +270,26 @@ TEST(Correctness, FirstPurchaseAttributesComeFromTheEarliestPurchaseRow) {
 
 }  // namespace
 }  // namespace clv
+
+namespace clv {
+namespace {
+
+TEST(InputChecks, RejectsAWindowOfCenturiesInsteadOfAllocatingItsCohortTable) {
+  const std::vector<testing::FixtureRow> rows{{"A", testing::Noon(1900, 1, 1), 100, ""},
+                                              {"A", testing::Noon(2024, 1, 1), 100, ""}};
+  try {
+    ComputeBusinessMetrics(testing::LogOf(rows, false), MetricsOptions{});
+    FAIL() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(),
+                 "the purchase log spans 1489 months, from 1900-01-01 to 2024-01-01; at most "
+                 "1200 are measured (check the dates, or pass --period year or "
+                 "--observation-end)");
+  }
+  MetricsOptions yearly;
+  yearly.period = CalendarPeriod::kYear;
+  EXPECT_EQ(ComputeBusinessMetrics(testing::LogOf(rows, false), yearly).periods.size(), 125U);
+}
+
+}  // namespace
+}  // namespace clv
