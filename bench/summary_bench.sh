@@ -1,26 +1,32 @@
-#!/ usr / bin / env bash
-#Throughput and peak memory of `clv summary` on a synthetic log of 30 million transactions over
-# 10 million customers(string ids, ISO timestamps, amounts; about 1.3 GB), once sorted by
-#customer and once in time order(customers interleaved), with `wc - l` on the same file as the
-#floor of what reading the bytes costs.
+#!/usr/bin/env bash
+# Throughput and peak memory of `clv summary` on a synthetic log of 30 million transactions over
+# 10 million customers (string ids, ISO timestamps, amounts; about 1.3 GB), once sorted by
+# customer and once in time order (customers interleaved), with `wc -l` on the same file as the
+# floor of what reading the bytes costs.
 #
-#bench / summary_bench.sh[WORK_DIR](default : / tmp / clv_summary_bench)
-#CLV = path / to / clv ROWS = 30000000 CUSTOMERS = 10000000 THREADS = 0 bench / summary_bench.sh
+#   bench/summary_bench.sh [WORK_DIR]     (default: /tmp/clv_summary_bench)
+#   CLV=path/to/clv ROWS=30000000 CUSTOMERS=10000000 THREADS=0 bench/summary_bench.sh
 #
-#The log is made by a small generator compiled from this script(exact row and customer counts,
-#deterministic), so the figures do not depend on a model's random draws.
-set - euo pipefail cd "$(dirname " $0 ")/.."
+# The log is made by a small generator compiled from this script (exact row and customer counts,
+# deterministic), so the figures do not depend on a model's random draws.
+set -euo pipefail
+cd "$(dirname "$0")/.."
 
-    clv = ${CLV : -build / clv} rows = ${ROWS : -30000000} customers =
-${CUSTOMERS : -10000000} threads = ${THREADS : -0} work =
-${1 : - / tmp / clv_summary_bench} mkdir - p "$work"
+clv=${CLV:-build/clv}
+rows=${ROWS:-30000000}
+customers=${CUSTOMERS:-10000000}
+threads=${THREADS:-0}
+work=${1:-/tmp/clv_summary_bench}
+mkdir -p "$work"
 
-    if[!-x "$clv"];
-then echo "no clv binary at $clv (build it: cmake --build build --target clv_cli)" > & 2 exit 1 fi
+if [ ! -x "$clv" ]; then
+  echo "no clv binary at $clv (build it: cmake --build build --target clv_cli)" >&2
+  exit 1
+fi
 
-                                                                                         generator =
-    "$work/make_purchase_log" if[!-x "$generator"];
-then cat > "$work/make_purchase_log.cpp" << 'CPP'
+generator="$work/make_purchase_log"
+if [ ! -x "$generator" ]; then
+  cat >"$work/make_purchase_log.cpp" <<'CPP'
 // make_purchase_log ROWS CUSTOMERS customer|time: writes customer_id,timestamp,amount to stdout.
 // customer order: customer c has 1 + c % 5 rows (a mean of 3), in time order;
 // time order: timestamps rise row by row and each row's customer is drawn uniformly.
@@ -31,11 +37,9 @@ then cat > "$work/make_purchase_log.cpp" << 'CPP'
 #include <ctime>
 #include <vector>
 
-               static std::uint64_t state = 0x2545F4914F6CDD1Dull;
+static std::uint64_t state = 0x2545F4914F6CDD1Dull;
 static std::uint64_t Next() {
-  state ^= state << 13;
-  state ^= state >> 7;
-  state ^= state << 17;
+  state ^= state << 13; state ^= state >> 7; state ^= state << 17;
   return state;
 }
 
@@ -92,10 +96,9 @@ CPP
   g++ -O2 -std=c++20 -o "$generator" "$work/make_purchase_log.cpp"
 fi
 
-for order in customer time;
-do
-  log = "$work/log_${order}.csv" if[!-s "$log"];
-then
+for order in customer time; do
+  log="$work/log_${order}.csv"
+  if [ ! -s "$log" ]; then
     echo "generating $log ($rows rows, $customers customers, $order order)" >&2
     "$generator" "$rows" "$customers" "$order" >"$log"
   fi
@@ -104,16 +107,22 @@ then
 
   start=$(date +%s.%N)
   wc -l "$log" >/dev/null
-  wc_seconds=$(echo "$(date +%s.%N) - $start" | bc -l)
+  wc_seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 
   /usr/bin/time -v "$clv" summary "$log" --threads "$threads" -o "$work/summary_${order}.csv" \
     2>"$work/time_${order}.txt"
-  seconds=$(grep "Elapsed (wall clock)" "$work/time_${order}.txt" | awk -F': ' '{print $2}' |
-    awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-  peak_kb=$(grep "Maximum resident set size" "$work/time_${order}.txt" | awk '{print $NF}')
   grep "clv: info" "$work/time_${order}.txt" >&2 || true
-  printf '%-8s order: %d rows, %.2f GB, %.2f s, %.1f M rows/s, peak %.0f MB, %.1fx wc -l (%.2f s)\n' \
-    "$order" "$rows" "$(echo "$bytes / 1e9" | bc -l)" "$seconds" \
-    "$(echo "$rows / $seconds / 1e6" | bc -l)" "$(echo "$peak_kb / 1024" | bc -l)" \
-    "$(echo "$seconds / $wc_seconds" | bc -l)" "$wc_seconds"
+  awk -v order="$order" -v rows="$rows" -v bytes="$bytes" -v wc_seconds="$wc_seconds" '
+    /Elapsed \(wall clock\)/ {
+      n = split($NF, part, ":")
+      wall = n == 3 ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
+    }
+    /User time/ { user = $NF }
+    /System time/ { sys = $NF }
+    /Maximum resident set size/ { peak_kb = $NF }
+    END {
+      printf "%-8s order: %d rows, %.2f GB: %.2f s wall (%.2f s CPU), %.2f M rows/s, " \
+             "peak %.0f MB, %.1fx wc -l (%.2f s)\n", order, rows, bytes / 1e9, wall, user + sys,
+             rows / wall / 1e6, peak_kb / 1024, wall / wc_seconds, wc_seconds
+    }' "$work/time_${order}.txt"
 done
