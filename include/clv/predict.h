@@ -109,8 +109,9 @@ struct PredictionTable {
 ///  - expected_purchases = E[Y(horizon) | frequency, recency, age], p_alive = P(alive now);
 ///  - expected_spend = E[M | frequency, monetary_value], the population mean for frequency 0;
 ///  - clv = sum_{i=1}^{H} expected_spend * (E[Y(i f)] - E[Y(i f - f)]) / (1 + d)^i with H
-///    months, d the monthly rate and f = UnitsPerMonth(summary.unit), evaluated exactly as
-///    lifetimes' `customer_lifetime_value` does (REFERENCE.md §11.1, §2.2).
+///    months, d the monthly rate and f = UnitsPerMonth(summary.unit): lifetimes'
+///    `customer_lifetime_value` with the same month boundaries and exponents, equal to it up
+///    to rounding (REFERENCE.md §11.1, §2.2).
 /// Throws InputError for invalid options or parameters (naming the rule); bad histories and
 /// non-finite values become row statuses instead.
 PredictionTable PredictCustomers(const SummaryTable& summary, const PurchaseModel& model,

@@ -26,7 +26,7 @@ class HistoryScorer {
     out.p_alive.assign(count, {});
     if (options_.p_alive_at) out.p_alive_future.assign(count, {});
     if (options_.dert_rate) out.dert.assign(count, {});
-    if (wants_clv_) out.monthly_increments.assign(count * schedule_.months(), 0.0);
+    if (wants_clv_) out.discounted_purchases.assign(count, {});
     out.status.assign(count, {});
     out.detail.assign(count, {});
     out.broken_rule.assign(count, {});
@@ -41,14 +41,9 @@ class HistoryScorer {
 
  private:
   void Score(const CustomerHistory& history, std::size_t i, HistoryPredictions& out) const {
-    std::span<double> increments;
-    if (wants_clv_) {
-      increments =
-          std::span(out.monthly_increments).subspan(i * schedule_.months(), schedule_.months());
-    }
     std::string rule = model_.CheckHistory(history);
     if (!rule.empty()) {
-      MarkInvalid(i, std::move(rule), increments, out);
+      MarkInvalid(i, std::move(rule), out);
       return;
     }
     out.expected_purchases[i] = model_.ExpectedPurchases(params_, history, options_.horizon);
@@ -60,25 +55,24 @@ class HistoryScorer {
       out.dert[i] = model_.DiscountedResidualTransactions(params_, history, *options_.dert_rate);
     }
     if (wants_clv_) {
-      ExpectedPurchasesPerMonth(model_, params_, history, schedule_, increments);
+      out.discounted_purchases[i] =
+          DiscountedExpectedPurchases(model_, params_, history, schedule_);
     }
-    MarkNonFinite(i, increments, out);
+    MarkNonFinite(i, out);
   }
 
-  void MarkInvalid(std::size_t i, std::string rule, std::span<double> increments,
-                   HistoryPredictions& out) const {
+  void MarkInvalid(std::size_t i, std::string rule, HistoryPredictions& out) const {
     out.status[i] = RowStatus::kInvalidHistory;
     out.broken_rule[i] = std::move(rule);
     out.expected_purchases[i] = kNotComputed;
     out.p_alive[i] = kNotComputed;
     if (options_.p_alive_at) out.p_alive_future[i] = kNotComputed;
     if (options_.dert_rate) out.dert[i] = kNotComputed;
-    for (double& increment : increments)
-      increment = kNotComputed;
+    if (wants_clv_) out.discounted_purchases[i] = kNotComputed;
   }
 
   // Replaces each non-finite value by NaN; the first one found names the row's status.
-  static void MarkNonFinite(std::size_t i, std::span<double> increments, HistoryPredictions& out) {
+  static void MarkNonFinite(std::size_t i, HistoryPredictions& out) {
     out.status[i] = RowStatus::kOk;
     const auto check = [&](std::vector<double>& column, PredictionReason reason) {
       if (column.empty() || std::isfinite(column[i])) return;
@@ -89,12 +83,7 @@ class HistoryScorer {
     check(out.p_alive, kPAliveNotComputable);
     check(out.p_alive_future, kPAliveFutureNotComputable);
     check(out.dert, kDertNotComputable);
-    for (double& increment : increments) {
-      if (!std::isfinite(increment)) {
-        increment = kNotComputed;
-        Fail(i, kClvNotComputable, out);
-      }
-    }
+    check(out.discounted_purchases, kClvNotComputable);
   }
 
   static void Fail(std::size_t i, PredictionReason reason, HistoryPredictions& out) {

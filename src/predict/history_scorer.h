@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The purchase model evaluated once per distinct history (see distinct_histories.h): checks the
-// history against the model's rules, computes the requested predictions and the monthly
-// increments of expected purchases that CLV needs, and marks what could not be computed.
+// history against the model's rules, computes the requested predictions and the discounted
+// expected purchases that CLV needs, and marks what could not be computed.
 #pragma once
 
 #include <array>
@@ -49,8 +49,8 @@ struct HistoryPredictions {
   std::vector<double> p_alive;
   std::vector<double> p_alive_future;
   std::vector<double> dert;
-  /// E[Y] gained in each month of the CLV schedule, schedule.months() per history back to back.
-  std::vector<double> monthly_increments;
+  /// CLV per unit of spend over the months of the schedule (monthly_discounting.h).
+  std::vector<double> discounted_purchases;
   std::vector<RowStatus> status;
   /// A PredictionReason for not computable histories; set for invalid ones by the caller.
   std::vector<std::uint32_t> detail;
@@ -59,7 +59,7 @@ struct HistoryPredictions {
 };
 
 /// Scores every history in parallel blocks of options.block_size. `wants_clv` asks for the
-/// monthly increments of `schedule`.
+/// discounted expected purchases over `schedule`.
 HistoryPredictions ScoreHistories(const PurchaseModel& model, std::span<const double> params,
                                   std::span<const CustomerHistory> histories,
                                   const PredictOptions& options, const MonthlySchedule& schedule,

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
-// CLV with discrete monthly discounting, evaluated exactly as lifetimes'
-// `customer_lifetime_value` does (REFERENCE.md §11.1, §2.2):
+// CLV with discrete monthly discounting, as lifetimes' `customer_lifetime_value` computes it
+// (REFERENCE.md §11.1, §2.2):
 //
-//   CLV = sum_{i=1}^{H} (spend * (E[Y(t_i)] - E[Y(t_i - f)])) / (1 + d)^(t_i / f),  t_i = i * f
+//   CLV = sum_{i=1}^{H} spend * (E[Y(t_i)] - E[Y(t_i - f)]) / (1 + d)^(t_i / f),  t_i = i * f
 //
 // with H months, d the monthly discount rate and f model time units per month. The month
-// boundaries t_i - f are computed as lifetimes computes them (not as (i - 1) * f), and each
-// month's cash flow is multiplied, divided and added in the same order, so the result matches
-// it to the last bit wherever the expected purchases do.
+// boundaries t_i - f and the exponents t_i / f are computed as lifetimes computes them (not as
+// (i - 1) * f and i). The spend is factored out of the sum, so customers who share a history
+// share the sum and each row costs one multiplication; the result differs from lifetimes'
+// term-by-term order only by rounding (a few units in the last place).
 #pragma once
 
 #include <span>
@@ -28,14 +29,10 @@ struct MonthlySchedule {
 MonthlySchedule MakeMonthlySchedule(int months, double units_per_month,
                                     double monthly_discount_rate);
 
-/// E[Y(t_i)] - E[Y(t_i - f)] for each month i of `schedule`, written to `increments`
-/// (schedule.months() entries). Reuses the previous month's end when it equals the start.
-void ExpectedPurchasesPerMonth(const PurchaseModel& model, std::span<const double> params,
-                               const CustomerHistory& history, const MonthlySchedule& schedule,
-                               std::span<double> increments);
-
-/// sum_i (spend * increments[i]) / discount_factor[i], summed in month order.
-double DiscountedValue(std::span<const double> increments, const MonthlySchedule& schedule,
-                       double spend);
+/// sum_i (E[Y(t_i)] - E[Y(t_i - f)]) / (1 + d)^(t_i / f) over the months of `schedule`, summed
+/// in month order: the CLV of the history per unit of spend. E[Y] at a month's start reuses the
+/// previous month's end when the two times are equal.
+double DiscountedExpectedPurchases(const PurchaseModel& model, std::span<const double> params,
+                                   const CustomerHistory& history, const MonthlySchedule& schedule);
 
 }  // namespace clv::detail

@@ -105,13 +105,8 @@ PredictionTable MakeEmptyTable(std::size_t rows, const PredictOptions& options, 
 class RowScatter {
  public:
   RowScatter(const SummaryTable& summary, const detail::DistinctHistories& distinct,
-             const HistoryPredictions& scored, std::span<const double> spend_params,
-             const detail::MonthlySchedule& schedule)
-      : summary_(summary),
-        distinct_(distinct),
-        scored_(scored),
-        spend_params_(spend_params),
-        schedule_(schedule) {}
+             const HistoryPredictions& scored, std::span<const double> spend_params)
+      : summary_(summary), distinct_(distinct), scored_(scored), spend_params_(spend_params) {}
 
   void FillAll(PredictionTable& table) const {
     detail::ParallelForBlocks(table.size(), kRowsPerBlock, [&](std::size_t begin, std::size_t end) {
@@ -147,11 +142,9 @@ class RowScatter {
     }
     const double spend =
         GammaGammaConditionalExpectedSpend(spend_params_, summary_.frequency[row], monetary_value);
-    const std::span<const double> increments(
-        scored_.monthly_increments.data() + h * schedule_.months(), schedule_.months());
     table.expected_spend[row] = Checked(spend, detail::kExpectedSpendNotComputable, row, table);
-    table.clv[row] = Checked(detail::DiscountedValue(increments, schedule_, spend),
-                             detail::kClvNotComputable, row, table);
+    table.clv[row] =
+        Checked(scored_.discounted_purchases[h] * spend, detail::kClvNotComputable, row, table);
     if (!table.dert_value.empty()) {
       table.dert_value[row] =
           Checked(table.dert[row] * spend, detail::kDertNotComputable, row, table);
@@ -173,7 +166,6 @@ class RowScatter {
   const detail::DistinctHistories& distinct_;
   const HistoryPredictions& scored_;
   std::span<const double> spend_params_;
-  const detail::MonthlySchedule& schedule_;
 };
 
 NewCustomerPredictions PredictNewCustomer(const PurchaseModel& model,
@@ -198,19 +190,18 @@ PredictionTable PredictInCurrentArena(const SummaryTable& summary, const Purchas
                                       std::span<const double> spend_params,
                                       const PredictOptions& options) {
   const bool has_spend = !spend_params.empty();
-  const bool wants_clv = has_spend && options.clv_months > 0;
   const detail::MonthlySchedule schedule =
-      detail::MakeMonthlySchedule(wants_clv ? options.clv_months : 0, UnitsPerMonth(summary.unit),
+      detail::MakeMonthlySchedule(has_spend ? options.clv_months : 0, UnitsPerMonth(summary.unit),
                                   options.monthly_discount_rate);
 
   const detail::DistinctHistories distinct =
       detail::CollapseHistories(summary.frequency, summary.recency, summary.age);
   HistoryPredictions scored = detail::ScoreHistories(model, purchase_params, distinct.histories,
-                                                     options, schedule, wants_clv);
+                                                     options, schedule, has_spend);
 
   PredictionTable table = MakeEmptyTable(summary.size(), options, has_spend);
   InternBrokenRules(scored, table);
-  RowScatter(summary, distinct, scored, spend_params, schedule).FillAll(table);
+  RowScatter(summary, distinct, scored, spend_params).FillAll(table);
   table.new_customer = PredictNewCustomer(model, purchase_params, options);
   return table;
 }
