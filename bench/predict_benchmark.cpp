@@ -71,7 +71,11 @@ void BM_PredictClv(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * customers));
 }
-BENCHMARK(BM_PredictClv)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PredictClv)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 void BM_FormatPredictionCsv(benchmark::State& state) {
   const auto customers = static_cast<std::size_t>(state.range(0));
@@ -88,7 +92,11 @@ void BM_FormatPredictionCsv(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * customers));
 }
-BENCHMARK(BM_FormatPredictionCsv)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_FormatPredictionCsv)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace clv
