@@ -39,11 +39,14 @@ run() {
     cat "$work/time_$name.txt" >&2
     exit 1
   }
-  local seconds peak_kb
+  local seconds cpu_seconds peak_kb
   seconds=$(grep "Elapsed (wall clock)" "$work/time_$name.txt" | awk -F': ' '{print $2}' |
     awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+  # CPU time (user + system) is the steadier figure on a machine shared with other jobs.
+  cpu_seconds=$(grep -E "(User|System) time" "$work/time_$name.txt" | awk '{s += $NF} END {print s}')
   peak_kb=$(grep "Maximum resident set size" "$work/time_$name.txt" | awk '{print $NF}')
-  printf '%-8s %8.2f s   peak %6.0f MB\n' "$name" "$seconds" "$(echo "$peak_kb / 1024" | bc -l)"
+  printf '%-8s %8.2f s wall  %8.2f s cpu  peak %6.0f MB\n' "$name" "$seconds" "$cpu_seconds" \
+    "$(echo "$peak_kb / 1024" | bc -l)"
 }
 
 echo "log: $log ($(stat -c %s "$log") bytes), threads: $threads (0 = every core)"
