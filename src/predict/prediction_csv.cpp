@@ -2,6 +2,7 @@
 // The prediction CSV: the summary's columns, the prediction columns, then `status`. Rows are
 // formatted in parallel into one buffer per block and written in row order, a batch of blocks
 // at a time, so memory stays bounded and the bytes do not depend on the thread count.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -98,8 +99,12 @@ class CsvRowFormatter {
   }
 
   // A value that could not be computed is an empty cell, never "nan".
+  // The shortest text that reads back to the same double; the format is compiled once.
   static void AppendNumber(std::string& out, double value) {
-    if (std::isfinite(value)) fmt::format_to(std::back_inserter(out), "{}", value);
+    if (!std::isfinite(value)) return;
+    char text[32];
+    const char* end = fmt::format_to(text, FMT_COMPILE("{}"), value);
+    out.append(text, static_cast<std::size_t>(end - text));
   }
 
   const SummaryTable& summary_;
