@@ -28,8 +28,9 @@ struct CdnowColumns {
 const CdnowColumns& CdnowSample();
 
 /// A complete report input for CDNOW: models, tracking, holdout, grids, CLV, segments, cohorts,
-/// top customers and metrics.
+/// top customers and metrics. Computed once per process; each call returns a copy.
 ReportInput CdnowReportInput();
+ReportInput BuildCdnowReportInput();
 
 /// A report input of the largest shape the report allows (full grids, 50 top customers, 101
 /// concentration points, 36 monthly cohorts, 10 segments) with counts summing to

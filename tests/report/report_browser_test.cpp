@@ -87,5 +87,18 @@ TEST(Regression, ScreenshotOfTheCdnowReportIsKeptAsArtifact) {
   EXPECT_GT(fs::file_size(png), 100'000u);
 }
 
+// A report whose parts are all missing says so instead of failing (report.js `unavailable`).
+TEST(Regression, EmptyReportLoadsInChromiumWithoutErrors) {
+  const std::string html = (ArtifactDir() / "empty-report.html").string();
+  WriteReport(ReportInput{}, html);
+  const BrowserRun run = LoadPage(html, (ArtifactDir() / "empty-browser").string());
+  EXPECT_EQ(BodyAttribute(run.dom, "data-report-done"), "1");
+  EXPECT_EQ(BodyAttribute(run.dom, "data-errors"), "0")
+      << BodyAttribute(run.dom, "data-error-messages");
+  EXPECT_EQ(BodyAttribute(run.dom, "data-charts-expected"), "0");
+  // One note per section, two in the frequency-recency section (one per heatmap).
+  EXPECT_EQ(Count(run.dom, "<p class=\"unavailable\">"), 11);
+}
+
 }  // namespace
 }  // namespace clv::test
