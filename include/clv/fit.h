@@ -49,7 +49,8 @@ std::string_view ToString(TerminationType termination);
 
 /// Options of a fit. Every field has a sensible default.
 struct FitOptions {
-  /// Most objective evaluations of L-BFGS (and, separately, of the simplex fallback), >= 1.
+  /// Most objective evaluations per optimiser run (L-BFGS, then, when it falls back, the simplex
+  /// search and L-BFGS again, each with this budget), >= 1.
   int max_iterations = 1000;
 
   /// Convergence: the Euclidean norm of the gradient of the mean negative log-likelihood
