@@ -19,3 +19,12 @@ if(NOT TARGET CLI11::CLI11)
 endif()
 
 find_path(CLV_HTTPLIB_INCLUDE_DIR httplib.h)
+
+# Debian's cpp-httplib is a compiled library built with TLS, zlib and Brotli support; code that
+# includes httplib.h must see the same feature macros or the class layouts differ.
+find_library(CLV_HTTPLIB_LIBRARY cpp-httplib REQUIRED)
+add_library(httplib::httplib INTERFACE IMPORTED)
+target_include_directories(httplib::httplib INTERFACE ${CLV_HTTPLIB_INCLUDE_DIR})
+target_link_libraries(httplib::httplib INTERFACE ${CLV_HTTPLIB_LIBRARY} Threads::Threads)
+target_compile_definitions(httplib::httplib INTERFACE
+  CPPHTTPLIB_OPENSSL_SUPPORT CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_BROTLI_SUPPORT)

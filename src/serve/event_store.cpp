@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "serve/event_store.h"
+
+#include <fmt/format.h>
+
+#include "clv/error.h"
+
+namespace clv::detail {
+namespace {
+
+// The customers table is derived from the events and kept in the same transaction, so it can be
+// read without scanning the events. WITHOUT ROWID stores each table once, ordered by its key.
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS events (
+  transaction_id TEXT PRIMARY KEY NOT NULL,
+  customer_id TEXT NOT NULL,
+  timestamp INTEGER NOT NULL,
+  amount INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS customers (
+  customer_id TEXT PRIMARY KEY NOT NULL,
+  transactions INTEGER NOT NULL,
+  first_timestamp INTEGER NOT NULL,
+  last_timestamp INTEGER NOT NULL,
+  total_amount INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS models (
+  version INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at INTEGER NOT NULL,
+  purchase_model TEXT NOT NULL,
+  spend_model TEXT NOT NULL,
+  value_tiers TEXT NOT NULL
+);
+)sql";
+
+constexpr std::string_view kInsertEvent =
+    "INSERT OR IGNORE INTO events (transaction_id, customer_id, timestamp, amount) "
+    "VALUES (?1, ?2, ?3, ?4)";
+
+constexpr std::string_view kUpsertCustomer =
+    "INSERT INTO customers (customer_id, transactions, first_timestamp, last_timestamp, "
+    "total_amount) VALUES (?1, 1, ?2, ?2, ?3) "
+    "ON CONFLICT (customer_id) DO UPDATE SET transactions = transactions + 1, "
+    "first_timestamp = min(first_timestamp, ?2), last_timestamp = max(last_timestamp, ?2), "
+    "total_amount = total_amount + ?3";
+
+std::int64_t SingleInteger(SqliteDatabase& database, std::string_view sql) {
+  SqliteStatement statement(database, sql);
+  return statement.Step() ? statement.Integer(0) : 0;
+}
+
+}  // namespace
+
+EventStore::EventStore(const std::string& path) : database_(path) {
+  // WAL lets readers run beside the writer; synchronous=FULL syncs the log at every commit, so
+  // an acknowledged batch survives a crash of the process and of the machine.
+  database_.Execute("PRAGMA journal_mode=WAL");
+  database_.Execute("PRAGMA synchronous=FULL");
+  database_.Execute("PRAGMA foreign_keys=ON");
+  CreateSchema();
+  insert_event_ = std::make_unique<SqliteStatement>(database_, kInsertEvent);
+  upsert_customer_ = std::make_unique<SqliteStatement>(database_, kUpsertCustomer);
+}
+
+EventStore::~EventStore() = default;
+
+void EventStore::CreateSchema() {
+  database_.Execute(kSchema);
+}
+
+std::vector<bool> EventStore::Insert(std::span<const Event> events) {
+  const std::lock_guard lock(mutex_);
+  std::vector<bool> inserted(events.size(), false);
+  SqliteTransaction transaction(database_);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& event = events[i];
+    insert_event_->Bind(1, event.transaction_id);
+    insert_event_->Bind(2, event.customer_id);
+    insert_event_->Bind(3, event.timestamp);
+    insert_event_->Bind(4, event.amount);
+    insert_event_->Run();
+    if (database_.Changes() == 0) continue;
+    inserted[i] = true;
+    upsert_customer_->Bind(1, event.customer_id);
+    upsert_customer_->Bind(2, event.timestamp);
+    upsert_customer_->Bind(3, event.amount);
+    upsert_customer_->Run();
+  }
+  transaction.Commit();
+  return inserted;
+}
+
+void EventStore::ForEachEvent(const std::function<void(const Event&)>& visit) {
+  const std::lock_guard lock(mutex_);
+  SqliteStatement select(database_,
+                         "SELECT transaction_id, customer_id, timestamp, amount FROM events");
+  Event event;
+  while (select.Step()) {
+    event.transaction_id.assign(select.Text(0));
+    event.customer_id.assign(select.Text(1));
+    event.timestamp = select.Integer(2);
+    event.amount = select.Integer(3);
+    visit(event);
+  }
+}
+
+std::int64_t EventStore::NumEvents() {
+  const std::lock_guard lock(mutex_);
+  return SingleInteger(database_, "SELECT count(*) FROM events");
+}
+
+std::int64_t EventStore::NumCustomers() {
+  const std::lock_guard lock(mutex_);
+  return SingleInteger(database_, "SELECT count(*) FROM customers");
+}
+
+std::int64_t EventStore::SaveModel(const StoredModel& model) {
+  const std::lock_guard lock(mutex_);
+  SqliteStatement insert(database_,
+                         "INSERT INTO models (created_at, purchase_model, spend_model, "
+                         "value_tiers) VALUES (?1, ?2, ?3, ?4)");
+  insert.Bind(1, model.created_at);
+  insert.Bind(2, model.purchase_model_json);
+  insert.Bind(3, model.spend_model_json);
+  insert.Bind(4, model.value_tiers_json);
+  insert.Run();
+  return sqlite3_last_insert_rowid(database_.handle());
+}
+
+std::optional<StoredModel> EventStore::LatestModel() {
+  const std::lock_guard lock(mutex_);
+  SqliteStatement select(database_,
+                         "SELECT version, created_at, purchase_model, spend_model, value_tiers "
+                         "FROM models ORDER BY version DESC LIMIT 1");
+  if (!select.Step()) return std::nullopt;
+  return StoredModel{.version = select.Integer(0),
+                     .created_at = select.Integer(1),
+                     .purchase_model_json = std::string(select.Text(2)),
+                     .spend_model_json = std::string(select.Text(3)),
+                     .value_tiers_json = std::string(select.Text(4))};
+}
+
+void EventStore::Checkpoint() {
+  const std::lock_guard lock(mutex_);
+  database_.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+}  // namespace clv::detail

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// The durable store of the service: an SQLite database in WAL mode holding the events (unique by
+// transaction id), a per-customer state row kept in step with them, and every model version.
+//
+// A batch of events is written in one transaction, so after a crash either the whole batch is
+// present or none of it is. Events whose transaction id is already stored are skipped and
+// reported as duplicates, which makes a retried request harmless.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "serve/event.h"
+#include "serve/sqlite_database.h"
+
+namespace clv::detail {
+
+/// A model version as stored.
+struct StoredModel {
+  std::int64_t version = 0;
+  std::int64_t created_at = 0;  ///< Unix seconds
+  std::string purchase_model_json;
+  std::string spend_model_json;  ///< empty when no spend model was fitted
+  std::string value_tiers_json;  ///< the tier cut-offs, a JSON array
+};
+
+/// Thread safe: every call holds the store's lock, so calls run one at a time.
+class EventStore {
+ public:
+  /// Opens or creates the database at `path`. Throws clv::Error when it cannot.
+  explicit EventStore(const std::string& path);
+  ~EventStore();
+
+  /// Inserts `events` in one transaction and returns, per event, whether it was new (false for a
+  /// transaction id stored before or earlier in the same batch). Nothing is written on failure.
+  std::vector<bool> Insert(std::span<const Event> events);
+
+  /// Calls `visit` for every stored event, in storage order.
+  void ForEachEvent(const std::function<void(const Event&)>& visit);
+
+  std::int64_t NumEvents();
+  std::int64_t NumCustomers();
+
+  /// Stores a new model version (its `version` is ignored) and returns its number (1, 2, ...).
+  std::int64_t SaveModel(const StoredModel& model);
+  std::optional<StoredModel> LatestModel();
+
+  /// Moves the write-ahead log into the database file (on shutdown).
+  void Checkpoint();
+
+ private:
+  void CreateSchema();
+
+  std::mutex mutex_;
+  SqliteDatabase database_;
+  std::unique_ptr<SqliteStatement> insert_event_;
+  std::unique_ptr<SqliteStatement> upsert_customer_;
+};
+
+}  // namespace clv::detail
