@@ -27,8 +27,15 @@ AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
     stream_ = stdout;
     return;
   }
-  if (std::filesystem::is_directory(path_)) {
+  std::error_code status_error;
+  const auto status = std::filesystem::status(path_, status_error);
+  if (std::filesystem::is_directory(status)) {
     throw Error("cannot write output '" + path_ + "': it is a directory");
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // A device or pipe (/dev/null, a named pipe) cannot be replaced by a rename: write to it.
+    OpenDirectly();
+    return;
   }
   temporary_path_ = path_ + ".tmp.XXXXXX";
   const int fd = ::mkstemp(temporary_path_.data());
@@ -43,8 +50,15 @@ AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
   std::setvbuf(stream_, nullptr, _IOFBF, kBufferBytes);
 }
 
+void AtomicOutputFile::OpenDirectly() {
+  writes_in_place_ = true;
+  stream_ = std::fopen(path_.c_str(), "wb");
+  if (stream_ == nullptr) throw Error(SystemError("cannot open output", path_));
+}
+
 AtomicOutputFile::~AtomicOutputFile() {
-  if (to_stdout_ || committed_) return;
+  if (writes_in_place_ && !committed_ && stream_ != nullptr) std::fclose(stream_);
+  if (to_stdout_ || writes_in_place_ || committed_) return;
   if (stream_ != nullptr) std::fclose(stream_);
   ::unlink(temporary_path_.c_str());
 }
@@ -61,6 +75,12 @@ void AtomicOutputFile::Commit() {
   committed_ = true;
   if (to_stdout_) {
     if (std::fflush(stdout) != 0) throw Error(SystemError("cannot write output", "-"));
+    return;
+  }
+  if (writes_in_place_) {
+    const bool closed = std::fclose(stream_) == 0;
+    stream_ = nullptr;
+    if (!closed) throw Error(SystemError("cannot write output", path_));
     return;
   }
   const bool flushed = std::fflush(stream_) == 0 && ::fsync(::fileno(stream_)) == 0;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Output that appears whole or not at all: bytes go to a temporary file beside the target, which
 // Commit() renames over it. Without Commit() (an error, an exception) the temporary is removed,
-// so a failed run never leaves a partial or stale-looking output behind.
+// so a failed run never leaves a partial or stale-looking output behind. A target that exists and
+// is not a regular file (a device such as /dev/null, a named pipe) is written in place instead.
 #pragma once
 
 #include <cstdio>
@@ -28,10 +29,13 @@ class AtomicOutputFile {
   const std::string& path() const { return path_; }
 
  private:
+  void OpenDirectly();
+
   std::string path_;
   std::string temporary_path_;
   std::FILE* stream_ = nullptr;
   bool to_stdout_ = false;
+  bool writes_in_place_ = false;
   bool committed_ = false;
 };
 

@@ -60,5 +60,15 @@ TEST(Consistency, AbandonedOutputKeepsThePreviousFile) {
   EXPECT_EQ(line, "old");
 }
 
+TEST(Regression, DeviceTargetIsWrittenInPlaceNotReplaced) {
+  // Renaming a temporary over /dev/null would turn the device into a regular file.
+  {
+    AtomicOutputFile out("/dev/null");
+    out.Write("discarded");
+    out.Commit();
+  }
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
 }  // namespace
 }  // namespace clv::detail
