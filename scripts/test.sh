@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
 
+echo "== formatting (.clang-format)" >&2
+git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
 echo "== release build (warnings as errors)" >&2
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLV_WERROR=ON >/dev/null
 cmake --build build -j "$jobs"

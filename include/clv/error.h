@@ -26,10 +26,10 @@ enum class ExitStatus : int {
 
 /// Where in the input a problem was found. Empty fields are left out of the message.
 struct InputLocation {
-  std::string file;         ///< path as given by the user ("-" for standard input)
-  std::int64_t line = 0;    ///< 1-based physical line; 0 when unknown
-  std::string column;       ///< column name or 1-based position
-  std::string text;         ///< the offending text, shortened to a readable length
+  std::string file;       ///< path as given by the user ("-" for standard input)
+  std::int64_t line = 0;  ///< 1-based physical line; 0 when unknown
+  std::string column;     ///< column name or 1-based position
+  std::string text;       ///< the offending text, shortened to a readable length
 };
 
 /// Base of every exception clv throws on purpose.
@@ -66,8 +66,8 @@ namespace detail {
 }  // namespace clv
 
 /// An internal invariant. A failure is a bug in clv, never the user's input.
-#define CLV_CHECK(condition, message)                                        \
-  do {                                                                       \
-    if (!(condition)) [[unlikely]]                                           \
-      ::clv::detail::FailCheck(#condition, __FILE__, __LINE__, (message));   \
+#define CLV_CHECK(condition, message)                                      \
+  do {                                                                     \
+    if (!(condition)) [[unlikely]]                                         \
+      ::clv::detail::FailCheck(#condition, __FILE__, __LINE__, (message)); \
   } while (false)

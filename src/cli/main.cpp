@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The `clv` executable: parses the subcommand line and translates errors into exit statuses.
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <exception>
@@ -29,7 +28,8 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
   int exit_status = 0;
-  for (const CommandSpec& command : RegisteredCommands()) command.add(app, &exit_status);
+  for (const CommandSpec& command : RegisteredCommands())
+    command.add(app, &exit_status);
 
   try {
     app.parse(argc, argv);
@@ -59,8 +59,12 @@ std::vector<CommandSpec> RegisteredCommands() {
   return commands;
 }
 
-CommandRegistration::CommandRegistration(CommandSpec spec) { Registry().push_back(spec); }
+CommandRegistration::CommandRegistration(CommandSpec spec) {
+  Registry().push_back(spec);
+}
 
 }  // namespace clv::cli
 
-int main(int argc, char** argv) { return clv::cli::Run(argc, argv); }
+int main(int argc, char** argv) {
+  return clv::cli::Run(argc, argv);
+}

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `clv version`: prints the version and the libraries clv was built with.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <tbb/version.h>
 
+#include <CLI/CLI.hpp>
 #include <boost/version.hpp>
 
 #include "cli/command_registry.h"
@@ -20,7 +20,8 @@ void AddVersionCommand(CLI::App& app, int* /*exit_status*/) {
   });
 }
 
-const CommandRegistration kRegistration{{.name = "version", .order = 100, .add = &AddVersionCommand}};
+const CommandRegistration kRegistration{
+    {.name = "version", .order = 100, .add = &AddVersionCommand}};
 
 }  // namespace
 }  // namespace clv::cli

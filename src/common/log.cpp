@@ -11,8 +11,8 @@ namespace clv::detail {
 
 spdlog::logger& Log() {
   static const std::shared_ptr<spdlog::logger> logger = [] {
-    auto created = std::make_shared<spdlog::logger>(
-        "clv", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    auto created =
+        std::make_shared<spdlog::logger>("clv", std::make_shared<spdlog::sinks::stderr_sink_mt>());
     created->set_pattern("clv: %l: %v");
     created->set_level(spdlog::level::info);
     return created;

@@ -51,7 +51,8 @@ T DeterministicSum(std::size_t count, std::size_t block_size, const BlockSum& bl
     partial[begin / block_size] = block_sum(begin, end);
   });
   T total = zero;
-  for (const T& value : partial) total += value;
+  for (const T& value : partial)
+    total += value;
   return total;
 }
 

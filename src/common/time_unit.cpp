@@ -8,10 +8,14 @@ namespace clv {
 
 std::string_view ToString(TimeUnit unit) {
   switch (unit) {
-    case TimeUnit::kDay: return "day";
-    case TimeUnit::kWeek: return "week";
-    case TimeUnit::kMonth: return "month";
-    case TimeUnit::kHour: return "hour";
+    case TimeUnit::kDay:
+      return "day";
+    case TimeUnit::kWeek:
+      return "week";
+    case TimeUnit::kMonth:
+      return "month";
+    case TimeUnit::kHour:
+      return "hour";
   }
   CLV_CHECK(false, "unknown TimeUnit");
 }
@@ -28,10 +32,14 @@ TimeUnit ParseTimeUnit(std::string_view text) {
 double UnitsPerMonth(TimeUnit unit) {
   // lifetimes' customer_lifetime_value factors (REFERENCE.md §2.2).
   switch (unit) {
-    case TimeUnit::kDay: return 30.0;
-    case TimeUnit::kWeek: return 4.345;
-    case TimeUnit::kMonth: return 1.0;
-    case TimeUnit::kHour: return 720.0;
+    case TimeUnit::kDay:
+      return 30.0;
+    case TimeUnit::kWeek:
+      return 4.345;
+    case TimeUnit::kMonth:
+      return 1.0;
+    case TimeUnit::kHour:
+      return 720.0;
   }
   CLV_CHECK(false, "unknown TimeUnit");
 }

@@ -27,8 +27,10 @@ std::string PurchaseModel::CheckHistory(const CustomerHistory& history) const {
   if (!(history.recency >= 0)) return "recency must be >= 0";
   if (!(history.age >= 0)) return "T must be >= 0";
   if (history.recency > history.age) return "recency must be <= T";
-  if (history.frequency > 0 && history.recency == 0) return "recency must be > 0 when frequency > 0";
-  if (history.frequency == 0 && history.recency != 0) return "recency must be 0 when frequency is 0";
+  if (history.frequency > 0 && history.recency == 0)
+    return "recency must be > 0 when frequency > 0";
+  if (history.frequency == 0 && history.recency != 0)
+    return "recency must be 0 when frequency is 0";
   return "";
 }
 
@@ -41,7 +43,8 @@ double PurchaseModel::SumLogLikelihood(std::span<const double> params,
   for (std::size_t i = 0; i < histories.size(); ++i) {
     const double w = weights.empty() ? 1.0 : weights[i];
     total += w * LogLikelihood(params, histories[i], row_gradient);
-    for (std::size_t k = 0; k < gradient.size(); ++k) gradient[k] += w * row_gradient[k];
+    for (std::size_t k = 0; k < gradient.size(); ++k)
+      gradient[k] += w * row_gradient[k];
   }
   return total;
 }

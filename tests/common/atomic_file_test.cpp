@@ -53,7 +53,10 @@ TEST(Consistency, AbandonedOutputKeepsThePreviousFile) {
   const fs::path dir = FreshDirectory("keep");
   const std::string path = (dir / "out.csv").string();
   WriteFileAtomically(path, "old\n");
-  { AtomicOutputFile out(path); out.Write("new"); }
+  {
+    AtomicOutputFile out(path);
+    out.Write("new");
+  }
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <gtest/gtest.h>
-
 #include "clv/error.h"
+
+#include <gtest/gtest.h>
 
 namespace clv {
 namespace {

@@ -65,8 +65,7 @@ class PurchaseModel {
                                   double t) const = 0;
 
   /// P(X(t) = n) for a customer acquired at time 0.
-  virtual double ProbabilityOfPurchases(std::span<const double> params, double t,
-                                        int n) const = 0;
+  virtual double ProbabilityOfPurchases(std::span<const double> params, double t, int n) const = 0;
 
   /// Discounted expected residual transactions (DERT). `rate` is a continuous rate per time unit
   /// for the continuous-time models and a discrete rate per opportunity for BG/BB.
