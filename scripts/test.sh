@@ -30,7 +30,9 @@ if compgen -G "fuzz/*_fuzzer.cpp" >/dev/null; then
   echo "== fuzzers (libFuzzer + ASan, ${CLV_FUZZ_SECONDS:-20} s each)" >&2
   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1" \
     -DCLV_BUILD_TESTS=OFF -DCLV_BUILD_FUZZERS=ON >/dev/null
-  cmake --build build-fuzz -j "$jobs"
+  fuzzers=$(for source in fuzz/*_fuzzer.cpp; do basename "$source" .cpp; done)
+  # shellcheck disable=SC2086  # one target name per word
+  cmake --build build-fuzz -j "$jobs" --target $fuzzers
   for fuzzer in build-fuzz/fuzz/*_fuzzer; do
     corpus="fuzz/corpus/$(basename "$fuzzer")"
     work=$(mktemp -d)
