@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -25,17 +27,29 @@ inline std::string ReadWholeFile(const std::string& path) {
   return text.str();
 }
 
-/// Writes `contents` to a file in the test's temporary directory and returns its path.
+/// A scratch directory of this test process, ending in '/'. ctest runs tests as parallel
+/// processes, so fixed names directly in the shared temporary directory would collide.
+inline const std::string& ScratchDir() {
+  static const std::string dir = [] {
+    const std::string path =
+        ::testing::TempDir() + "clv_cli_tests_" + std::to_string(::getpid()) + "/";
+    std::filesystem::create_directories(path);
+    return path;
+  }();
+  return dir;
+}
+
+/// Writes `contents` to a file in the test's scratch directory and returns its path.
 inline std::string WriteTempFile(const std::string& name, const std::string& contents) {
-  const std::string path = ::testing::TempDir() + name;
+  const std::string path = ScratchDir() + name;
   std::ofstream(path, std::ios::binary) << contents;
   return path;
 }
 
 /// Runs `clv <arguments>` through the shell.
 inline CliResult RunClv(const std::string& arguments) {
-  const std::string out = ::testing::TempDir() + "clv_cli_stdout.txt";
-  const std::string err = ::testing::TempDir() + "clv_cli_stderr.txt";
+  const std::string out = ScratchDir() + "clv_cli_stdout.txt";
+  const std::string err = ScratchDir() + "clv_cli_stderr.txt";
   const std::string command = std::string(CLV_BINARY) + " " + arguments + " >" + out + " 2>" + err;
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadWholeFile(out), ReadWholeFile(err)};

@@ -32,7 +32,7 @@ std::string FourMonthCsv() {
 TEST(Consistency, CliJsonEqualsTheLibraryOnTheSameLog) {
   const std::string log = WriteTempFile("four_months.csv", FourMonthCsv());
   const std::string cac = WriteTempFile("cac.csv", "channel,cac\nads,5\nstore,10\nweb,20\n");
-  const std::string json = ::testing::TempDir() + "metrics.json";
+  const std::string json = testing::ScratchDir() + "metrics.json";
   const testing::CliResult result =
       RunClv("metrics " + log + " --channel channel --cac-file " + cac +
              " --discount-rate 0.1 --horizon-periods 3 --observation-end 2024-04-30 -o " + json);

@@ -33,8 +33,8 @@ std::string TransactionsCsv() {
 TEST(Correctness, CliGroupsCustomersByTheirFirstPurchaseChannel) {
   const std::string input = WriteTempFile("prediction.csv", PredictionCsv());
   const std::string log = WriteTempFile("transactions.csv", TransactionsCsv());
-  const std::string csv = ::testing::TempDir() + "segments.csv";
-  const std::string summary = ::testing::TempDir() + "segments.json";
+  const std::string csv = testing::ScratchDir() + "segments.csv";
+  const std::string summary = testing::ScratchDir() + "segments.json";
   const testing::CliResult result =
       RunClv("segment " + input + " --transactions " + log + " --group-by channel -o " + csv +
              " --summary " + summary);
@@ -60,7 +60,7 @@ TEST(Correctness, CliGroupsCustomersByTheirFirstPurchaseChannel) {
 TEST(Correctness, CliGroupsByAcquisitionMonthWithoutAColumn) {
   const std::string input = WriteTempFile("prediction.csv", PredictionCsv());
   const std::string log = WriteTempFile("transactions.csv", TransactionsCsv());
-  const std::string csv = ::testing::TempDir() + "months.csv";
+  const std::string csv = testing::ScratchDir() + "months.csv";
   const testing::CliResult result = RunClv("segment " + input + " --by value --transactions " +
                                            log + " --group-by acquisition_month -o " + csv);
   ASSERT_EQ(result.exit_status, 0) << result.err;
@@ -89,7 +89,7 @@ TEST(Correctness, CliUsesACustomRulesFile) {
   const std::string input = WriteTempFile("prediction.csv", PredictionCsv());
   const std::string rules = WriteTempFile(
       "rules.csv", "segment,r_score,f_score,m_score\nrecent,4-5,1-5,1-5\nother,1-3,1-5,1-5\n");
-  const std::string csv = ::testing::TempDir() + "custom.csv";
+  const std::string csv = testing::ScratchDir() + "custom.csv";
   const testing::CliResult result =
       RunClv("segment " + input + " --by rfm --segments " + rules + " -o " + csv);
   ASSERT_EQ(result.exit_status, 0) << result.err;
@@ -143,13 +143,13 @@ TEST(Consistency, CliOutputIsIdenticalForOneAndTwoThreads) {
   const std::string summary =
       std::string(CLV_SHARED_DATA_DIR) + "/cdnow_customers_summary_with_transactions.csv";
   const testing::CliResult one = RunClv("segment " + summary + " --threads 1 -o - --summary " +
-                                        ::testing::TempDir() + "one.json");
+                                        testing::ScratchDir() + "one.json");
   const testing::CliResult two = RunClv("segment " + summary + " --threads 2 -o - --summary " +
-                                        ::testing::TempDir() + "two.json");
+                                        testing::ScratchDir() + "two.json");
   ASSERT_EQ(one.exit_status, 0) << one.err;
   EXPECT_EQ(one.out, two.out);
-  EXPECT_EQ(testing::ReadWholeFile(::testing::TempDir() + "one.json"),
-            testing::ReadWholeFile(::testing::TempDir() + "two.json"));
+  EXPECT_EQ(testing::ReadWholeFile(testing::ScratchDir() + "one.json"),
+            testing::ReadWholeFile(testing::ScratchDir() + "two.json"));
 }
 
 }  // namespace
