@@ -152,14 +152,7 @@ TEST(Correctness, BgNbdZeroRepeatersAreAliveWithProbabilityExactlyOne) {
 }
 
 TEST(Consistency, BgNbdProbabilityOfPurchasesSumsToOneWithMeanEqualToExpectation) {
-  double total = 0, mean = 0;
-  for (int n = 0; n < 400; ++n) {
-    const double probability = Model().ProbabilityOfPurchases(kBtydEstimates, 39, n);
-    total += probability;
-    mean += n * probability;
-  }
-  EXPECT_NEAR(total, 1, 1e-12);
-  EXPECT_NEAR(mean, Model().ExpectedPurchasesNewCustomer(kBtydEstimates, 39), 1e-9);
+  test::ExpectPmfSumsToOneWithMeanEqualToExpectation(Model(), kBtydEstimates, 39);
 }
 
 // P(alive at T + t) = P(alive) E[exp(-lambda p t)] (the class comment): the 2F1 form against

@@ -161,4 +161,16 @@ void ExpectSumMatchesRowByRow(const PurchaseModel& model, std::span<const double
   }
 }
 
+void ExpectPmfSumsToOneWithMeanEqualToExpectation(const PurchaseModel& model,
+                                                  std::span<const double> params, double t) {
+  double total = 0, mean = 0;
+  for (int n = 0; n < 400; ++n) {
+    const double probability = model.ProbabilityOfPurchases(params, t, n);
+    total += probability;
+    mean += n * probability;
+  }
+  EXPECT_NEAR(total, 1, 1e-12);
+  EXPECT_NEAR(mean, model.ExpectedPurchasesNewCustomer(params, t), 1e-9);
+}
+
 }  // namespace clv::test

@@ -42,6 +42,10 @@ void ExpectGradientsMatchFiniteDifferences(const PurchaseModel& model,
 void ExpectIdenticalFromManyThreads(const PurchaseModel& model, std::span<const double> params,
                                     std::span<const CustomerHistory> histories);
 
+/// Asserts that P(X(t) = n) over n = 0..399 sums to 1 and has mean E[X(t)] of a new customer.
+void ExpectPmfSumsToOneWithMeanEqualToExpectation(const PurchaseModel& model,
+                                                  std::span<const double> params, double t);
+
 /// Asserts that SumLogLikelihood (value and gradient, with weights) equals the weighted sum of
 /// LogLikelihood over the rows.
 void ExpectSumMatchesRowByRow(const PurchaseModel& model, std::span<const double> params,

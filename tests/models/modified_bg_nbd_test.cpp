@@ -52,14 +52,7 @@ TEST(Correctness, ModifiedBgNbdPredictionsAtLifetimesEstimates) {
 
 // REFERENCE.md §5.2: the PMF (with its n = 0 drop-out term) sums to 1 and has mean E[X(t)].
 TEST(Consistency, ModifiedBgNbdProbabilityOfPurchasesSumsToOneWithMeanEqualToExpectation) {
-  double total = 0, mean = 0;
-  for (int n = 0; n < 400; ++n) {
-    const double probability = Model().ProbabilityOfPurchases(kLifetimesEstimates, 39, n);
-    total += probability;
-    mean += n * probability;
-  }
-  EXPECT_NEAR(total, 1, 1e-12);
-  EXPECT_NEAR(mean, Model().ExpectedPurchasesNewCustomer(kLifetimesEstimates, 39), 1e-9);
+  test::ExpectPmfSumsToOneWithMeanEqualToExpectation(Model(), kLifetimesEstimates, 39);
 }
 
 // REFERENCE.md §5.2: the Euler-transformed bracket equals the paper's direct bracket
