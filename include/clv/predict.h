@@ -20,6 +20,10 @@
 
 namespace clv {
 
+namespace detail {
+class AtomicOutputFile;
+}
+
 /// What to predict. Durations are in the model's time unit ("model periods": the unit the
 /// model was fitted in; opportunities for BG/BB) unless the name says months.
 struct PredictOptions {
@@ -125,6 +129,19 @@ PredictionTable PredictCustomers(const SummaryTable& summary, const PurchaseMode
 /// Throws Error when the file cannot be written.
 void WritePredictionCsv(const std::string& path, const SummaryTable& summary,
                         const PredictionTable& predictions);
+
+/// A text column written after `status`: row i holds labels[codes[i]] (value tiers, segments).
+struct LabelColumn {
+  std::string name;
+  std::vector<std::string> labels;
+  std::span<const int> codes;  ///< one per row
+};
+
+/// Writes the CSV of WritePredictionCsv followed by `label_columns` into `out`, leaving the
+/// commit to the caller (so several files can be completed before any is renamed into place).
+void WritePredictionCsv(detail::AtomicOutputFile& out, const SummaryTable& summary,
+                        const PredictionTable& predictions,
+                        std::span<const LabelColumn> label_columns);
 
 /// The same CSV text as WritePredictionCsv writes, as a string (for small tables and tests).
 std::string FormatPredictionCsv(const SummaryTable& summary, const PredictionTable& predictions);

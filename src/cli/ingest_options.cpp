@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "clv/error.h"
+#include "common/log.h"
 #include "ingest/civil_time.h"
 #include "ingest/date_parser.h"
 
@@ -51,6 +52,16 @@ IngestOptions ResolveIngestOptions(const IngestFlags& flags) {
   options.on_error = ParseOnError(flags.on_error);
   options.progress = ::isatty(STDERR_FILENO) == 1;
   return options;
+}
+
+void LogSkippedRows(const IngestReport& report) {
+  for (const SkippedRow& skipped : report.first_skipped) {
+    detail::Log().warn("skipped: {}", skipped.message);
+  }
+  const auto listed = static_cast<std::int64_t>(report.first_skipped.size());
+  if (report.rows_skipped > listed) {
+    detail::Log().warn("skipped: ... and {} more", report.rows_skipped - listed);
+  }
 }
 
 std::int64_t ParseWindowEnd(std::string_view text, std::string_view option) {

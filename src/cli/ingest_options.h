@@ -26,6 +26,9 @@ void AddIngestOptions(CLI::App* command, IngestFlags* flags);
 /// The IngestOptions the flags describe; throws InputError for a bad value.
 IngestOptions ResolveIngestOptions(const IngestFlags& flags);
 
+/// Logs the first skipped rows of `report` as warnings, and how many more there were.
+void LogSkippedRows(const IngestReport& report);
+
 /// The last second (Unix, UTC) of a window ending at `text`: a date means the end of that day,
 /// a date-time that instant. Throws InputError naming `option` when `text` is not a date.
 std::int64_t ParseWindowEnd(std::string_view text, std::string_view option);

@@ -10,27 +10,40 @@
 namespace clv {
 namespace {
 
-constexpr std::array<std::pair<ModelKind, std::string_view>, 6> kNames{{
-    {ModelKind::kBgNbd, "bgnbd"},
-    {ModelKind::kModifiedBgNbd, "mbgnbd"},
-    {ModelKind::kParetoNbd, "pnbd"},
-    {ModelKind::kBgBb, "bgbb"},
-    {ModelKind::kGammaGamma, "gg"},
-    {ModelKind::kShiftedBetaGeometric, "sbg"},
+struct KindNames {
+  ModelKind kind;
+  std::string_view name;
+  std::string_view display_name;
+};
+
+constexpr std::array<KindNames, 6> kNames{{
+    {ModelKind::kBgNbd, "bgnbd", "BG/NBD"},
+    {ModelKind::kModifiedBgNbd, "mbgnbd", "MBG/NBD"},
+    {ModelKind::kParetoNbd, "pnbd", "Pareto/NBD"},
+    {ModelKind::kBgBb, "bgbb", "BG/BB"},
+    {ModelKind::kGammaGamma, "gg", "Gamma-Gamma"},
+    {ModelKind::kShiftedBetaGeometric, "sbg", "sBG"},
 }};
 
 }  // namespace
 
 std::string_view ToString(ModelKind kind) {
-  for (const auto& [candidate, name] : kNames) {
-    if (candidate == kind) return name;
+  for (const KindNames& names : kNames) {
+    if (names.kind == kind) return names.name;
+  }
+  CLV_CHECK(false, "unknown ModelKind");
+}
+
+std::string_view DisplayName(ModelKind kind) {
+  for (const KindNames& names : kNames) {
+    if (names.kind == kind) return names.display_name;
   }
   CLV_CHECK(false, "unknown ModelKind");
 }
 
 ModelKind ParseModelKind(std::string_view name) {
-  for (const auto& [kind, candidate] : kNames) {
-    if (candidate == name) return kind;
+  for (const KindNames& names : kNames) {
+    if (names.name == name) return names.kind;
   }
   throw InputError("--model must be one of bgnbd, mbgnbd, pnbd, bgbb, gg, sbg; got '" +
                    std::string(name) + "'");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clv/error.h"
 #include "clv/predict.h"
 #include "common/atomic_file.h"
 #include "common/csv_field.h"
@@ -51,13 +52,23 @@ std::vector<NumericColumn> OptionalColumnsOf(const SummaryTable& summary,
 
 class CsvRowFormatter {
  public:
-  CsvRowFormatter(const SummaryTable& summary, const PredictionTable& predictions)
+  CsvRowFormatter(const SummaryTable& summary, const PredictionTable& predictions,
+                  std::span<const LabelColumn> label_columns)
       : summary_(summary),
         predictions_(predictions),
-        columns_(OptionalColumnsOf(summary, predictions)) {
+        columns_(OptionalColumnsOf(summary, predictions)),
+        label_columns_(label_columns) {
     for (double probability : predictions.new_customer.purchase_count_probabilities) {
       pmf_cells_ += ',';
       AppendNumber(pmf_cells_, probability);
+    }
+    // Each label is quoted once, not once per row.
+    for (const LabelColumn& column : label_columns) {
+      std::vector<std::string>& cells = label_cells_.emplace_back();
+      for (const std::string& label : column.labels) {
+        cells.emplace_back(",");
+        detail::AppendCsvField(cells.back(), label);
+      }
     }
   }
 
@@ -68,7 +79,10 @@ class CsvRowFormatter {
     const std::size_t pmf_columns = predictions_.new_customer.purchase_count_probabilities.size();
     for (std::size_t n = 0; n < pmf_columns; ++n)
       header += fmt::format(",pmf_{}", n);
-    return header + ",status\n";
+    header += ",status";
+    for (const LabelColumn& column : label_columns_)
+      header += "," + column.name;
+    return header + '\n';
   }
 
   void AppendRows(std::size_t begin, std::size_t end, std::string& out) const {
@@ -95,6 +109,9 @@ class CsvRowFormatter {
     } else {
       detail::AppendCsvField(out, predictions_.StatusText(row));
     }
+    for (std::size_t k = 0; k < label_columns_.size(); ++k) {
+      out += label_cells_[k][static_cast<std::size_t>(label_columns_[k].codes[row])];
+    }
     out += '\n';
   }
 
@@ -110,14 +127,16 @@ class CsvRowFormatter {
   const SummaryTable& summary_;
   const PredictionTable& predictions_;
   std::vector<NumericColumn> columns_;
+  std::span<const LabelColumn> label_columns_;
+  std::vector<std::vector<std::string>> label_cells_;
   std::string pmf_cells_;
 };
 
 // Calls `sink(text)` with the header, then with the rows in order, a batch at a time.
 template <typename Sink>
 void FormatInBatches(const SummaryTable& summary, const PredictionTable& predictions,
-                     const Sink& sink) {
-  const CsvRowFormatter formatter(summary, predictions);
+                     std::span<const LabelColumn> label_columns, const Sink& sink) {
+  const CsvRowFormatter formatter(summary, predictions, label_columns);
   sink(formatter.Header());
   const std::size_t rows = predictions.size();
   std::vector<std::string> blocks(kBlocksPerBatch);
@@ -139,15 +158,25 @@ void FormatInBatches(const SummaryTable& summary, const PredictionTable& predict
 
 std::string FormatPredictionCsv(const SummaryTable& summary, const PredictionTable& predictions) {
   std::string csv;
-  FormatInBatches(summary, predictions, [&](std::string_view text) { csv += text; });
+  FormatInBatches(summary, predictions, {}, [&](std::string_view text) { csv += text; });
   return csv;
 }
 
 void WritePredictionCsv(const std::string& path, const SummaryTable& summary,
                         const PredictionTable& predictions) {
   detail::AtomicOutputFile out(path);
-  FormatInBatches(summary, predictions, [&](std::string_view text) { out.Write(text); });
+  WritePredictionCsv(out, summary, predictions, {});
   out.Commit();
+}
+
+void WritePredictionCsv(detail::AtomicOutputFile& out, const SummaryTable& summary,
+                        const PredictionTable& predictions,
+                        std::span<const LabelColumn> label_columns) {
+  for (const LabelColumn& column : label_columns) {
+    CLV_CHECK(column.codes.size() == predictions.size(), "one label code per row");
+  }
+  FormatInBatches(summary, predictions, label_columns,
+                  [&](std::string_view text) { out.Write(text); });
 }
 
 }  // namespace clv

@@ -23,17 +23,6 @@ namespace {
 
 constexpr int kMaxIntegerIdDigits = 19;
 
-std::string FormatTimestamp(std::int64_t seconds) {
-  const CivilDate date = CivilFromDays(FloorDivide(seconds, kSecondsPerDay));
-  const std::int64_t second_of_day =
-      seconds - FloorDivide(seconds, kSecondsPerDay) * kSecondsPerDay;
-  if (second_of_day == kSecondsPerDay - 1 || second_of_day == 0) {
-    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
-  }
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", date.year, date.month, date.day,
-                     second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
-}
-
 // The id as an unsigned integer, when it is one (leading zeros allowed).
 bool IntegerId(std::string_view id, std::uint64_t* value) {
   if (id.empty() || id.find_first_not_of("0123456789") != std::string_view::npos) return false;
@@ -89,11 +78,35 @@ void AppendNumber(std::string& out, double value) {
 
 }  // namespace
 
+std::string FormatTimestamp(std::int64_t seconds) {
+  const CivilDate date = CivilFromDays(FloorDivide(seconds, kSecondsPerDay));
+  const std::int64_t second_of_day =
+      seconds - FloorDivide(seconds, kSecondsPerDay) * kSecondsPerDay;
+  if (second_of_day == kSecondsPerDay - 1 || second_of_day == 0) {
+    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+  }
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", date.year, date.month, date.day,
+                     second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
+}
+
 CustomerSummaries::CustomerSummaries(const IngestOptions& ingest, const SummaryOptions& options)
-    : options_(options), sink_(std::make_unique<RfmSink>(options)) {
+    : options_(options) {
   // Checked before reading when the observation end is given, after when it is the last date.
   if (options.observation_end) CheckCalibrationEnd(*options.observation_end);
-  report_.ingest = ReadTransactions(ingest, *sink_);
+  auto sink = std::make_shared<RfmSink>(options);
+  report_.ingest = ReadTransactions(ingest, *sink);
+  sink_ = std::move(sink);
+  Finish();
+}
+
+CustomerSummaries::CustomerSummaries(std::shared_ptr<const RfmSink> sink,
+                                     const SummaryOptions& options, const IngestReport& ingest)
+    : options_(options), sink_(std::move(sink)) {
+  report_.ingest = ingest;
+  Finish();
+}
+
+void CustomerSummaries::Finish() {
   report_.rows_used = sink_->rows_used();
   report_.rows_after_observation_end = sink_->rows_after_observation_end();
   report_.rows_refund_dropped = sink_->rows_refund_dropped();
@@ -191,10 +204,12 @@ CustomerRow CustomerSummaries::Row(std::size_t row) const {
   result.frequency = repeats;
   result.recency = scale.Duration(first, last);
   result.age = scale.Duration(first, calibration_end_period_);
+  // A whole-window view of a sink that split the window spends both parts.
+  const std::int64_t spend =
+      has_holdout() ? state.calibration_spend : state.calibration_spend + state.holdout_spend;
   if (repeats > 0) {
-    result.monetary_value =
-        static_cast<double>(state.calibration_spend - state.first_period_spend) /
-        (static_cast<double>(kAmountScale) * repeats);
+    result.monetary_value = static_cast<double>(spend - state.first_period_spend) /
+                            (static_cast<double>(kAmountScale) * repeats);
   }
   if (has_holdout()) {
     const std::uint32_t holdout_periods = state.periods.size() - calibration_periods;
@@ -206,6 +221,32 @@ CustomerRow CustomerSummaries::Row(std::size_t row) const {
     result.duration_holdout = scale.Duration(calibration_end_period_, observation_end_period_);
   }
   return result;
+}
+
+SummaryTable ToSummaryTable(const CustomerSummaries& customers) {
+  SummaryTable table;
+  table.unit = customers.unit();
+  table.has_holdout = customers.has_holdout();
+  const std::size_t size = customers.size();
+  table.customer_ids.reserve(size);
+  for (std::vector<double>* column :
+       {&table.frequency, &table.recency, &table.age, &table.monetary_value}) {
+    column->reserve(size);
+  }
+  for (std::size_t row = 0; row < size; ++row) {
+    const CustomerRow values = customers.Row(row);
+    table.customer_ids.emplace_back(customers.CustomerId(row));
+    table.frequency.push_back(values.frequency);
+    table.recency.push_back(values.recency);
+    table.age.push_back(values.age);
+    table.monetary_value.push_back(values.monetary_value);
+    if (table.has_holdout) {
+      table.frequency_holdout.push_back(values.frequency_holdout);
+      table.monetary_value_holdout.push_back(values.monetary_value_holdout);
+      table.duration_holdout.push_back(values.duration_holdout);
+    }
+  }
+  return table;
 }
 
 std::string SummaryCsvHeader(bool has_holdout) {

@@ -31,6 +31,13 @@ class CustomerSummaries {
   /// Reads the log and aggregates it; throws InputError as SummarizeTransactions does.
   CustomerSummaries(const IngestOptions& ingest, const SummaryOptions& options);
 
+  /// A view of rows already folded into `sink`. `options` may differ from the sink's in one way
+  /// only: without a calibration end, the view is the whole observation window (every customer,
+  /// calibration and holdout spend together) even when the sink split the two. `ingest` is what
+  /// the rows were read with, for the report. Throws InputError as SummarizeTransactions does.
+  CustomerSummaries(std::shared_ptr<const RfmSink> sink, const SummaryOptions& options,
+                    const IngestReport& ingest);
+
   std::size_t size() const { return order_.size(); }
   bool has_holdout() const { return options_.calibration_end.has_value(); }
   TimeUnit unit() const { return options_.unit; }
@@ -46,12 +53,13 @@ class CustomerSummaries {
     std::uint32_t partition;
     std::uint32_t state;
   };
+  void Finish();
   std::int64_t ResolveObservationEnd() const;
   void CheckCalibrationEnd(std::int64_t observation_end) const;
   void SortCustomers();
 
   SummaryOptions options_;
-  std::unique_ptr<RfmSink> sink_;
+  std::shared_ptr<const RfmSink> sink_;
   SummaryReport report_;
   std::int32_t observation_end_period_ = 0;
   std::int32_t calibration_end_period_ = 0;
@@ -64,6 +72,12 @@ void AppendSummaryCsvRow(std::string& out, std::string_view customer_id, const C
                          bool has_holdout);
 /// The header line, with a line break.
 std::string SummaryCsvHeader(bool has_holdout);
+
+/// "YYYY-MM-DD" for an instant at the start or the end of a day (UTC), else with the time.
+std::string FormatTimestamp(std::int64_t seconds);
+
+/// Copies every row of `customers` into a SummaryTable.
+SummaryTable ToSummaryTable(const CustomerSummaries& customers);
 
 class AtomicOutputFile;
 /// Writes the header and every row of `customers`, formatting blocks of rows in parallel.

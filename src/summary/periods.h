@@ -16,6 +16,8 @@ class PeriodScale {
  public:
   PeriodScale(TimeUnit unit, DurationMode durations) : unit_(unit), durations_(durations) {}
 
+  TimeUnit unit() const { return unit_; }
+
   /// The period `seconds` falls in: a day number in continuous mode, else a unit number.
   std::int32_t PeriodOf(std::int64_t seconds) const {
     const std::int64_t day = FloorDivide(seconds, kSecondsPerDay);
@@ -36,12 +38,25 @@ class PeriodScale {
     return 0;
   }
 
-  /// A difference of two periods in units of time.
-  double Duration(std::int32_t from, std::int32_t to) const {
-    return static_cast<double>(to - from) / PeriodsPerUnit();
+  /// The first instant (Unix seconds) of `period`, the inverse of PeriodOf.
+  std::int64_t PeriodStart(std::int32_t period) const {
+    if (durations_ == DurationMode::kContinuous) return period * kSecondsPerDay;
+    switch (unit_) {
+      case TimeUnit::kDay:
+        return period * kSecondsPerDay;
+      case TimeUnit::kHour:
+        return std::int64_t{period} * 3600;
+      case TimeUnit::kWeek:
+        return (std::int64_t{period} * 7 - 3) * kSecondsPerDay;
+      case TimeUnit::kMonth: {
+        const std::int32_t year = static_cast<std::int32_t>(FloorDivide(period, 12));
+        return DaysFromCivil(year, period - year * 12 + 1, 1) * kSecondsPerDay;
+      }
+    }
+    return 0;
   }
 
- private:
+  /// Periods per unit of time: 1 for floored durations, 7 for weeks counted in days, ...
   double PeriodsPerUnit() const {
     if (durations_ == DurationMode::kFloored) return 1.0;
     switch (unit_) {
@@ -57,6 +72,12 @@ class PeriodScale {
     return 1.0;
   }
 
+  /// A difference of two periods in units of time.
+  double Duration(std::int32_t from, std::int32_t to) const {
+    return static_cast<double>(to - from) / PeriodsPerUnit();
+  }
+
+ private:
   // Mean Gregorian month: 365.2425 / 12 days.
   static constexpr double kDaysPerMonth = 365.2425 / 12.0;
 

@@ -65,28 +65,7 @@ SummaryTable SummarizeTransactions(const IngestOptions& ingest, const SummaryOpt
                                    SummaryReport* report) {
   const auto start = std::chrono::steady_clock::now();
   const detail::CustomerSummaries customers(ingest, options);
-  SummaryTable table;
-  table.unit = options.unit;
-  table.has_holdout = customers.has_holdout();
-  const std::size_t size = customers.size();
-  table.customer_ids.reserve(size);
-  for (std::vector<double>* column :
-       {&table.frequency, &table.recency, &table.age, &table.monetary_value}) {
-    column->reserve(size);
-  }
-  for (std::size_t row = 0; row < size; ++row) {
-    const detail::CustomerRow values = customers.Row(row);
-    table.customer_ids.emplace_back(customers.CustomerId(row));
-    table.frequency.push_back(values.frequency);
-    table.recency.push_back(values.recency);
-    table.age.push_back(values.age);
-    table.monetary_value.push_back(values.monetary_value);
-    if (table.has_holdout) {
-      table.frequency_holdout.push_back(values.frequency_holdout);
-      table.monetary_value_holdout.push_back(values.monetary_value_holdout);
-      table.duration_holdout.push_back(values.duration_holdout);
-    }
-  }
+  SummaryTable table = detail::ToSummaryTable(customers);
   if (report != nullptr) {
     *report = customers.report();
     report->elapsed_seconds =

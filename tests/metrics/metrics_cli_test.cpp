@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clv/metrics.h"
-#include "metrics/cli_runner.h"
+#include "support/cli_runner.h"
 #include "metrics/purchase_log_fixture.h"
 
 namespace clv {

@@ -18,6 +18,9 @@ enum class ModelKind {
 /// The `--model` name of a kind.
 std::string_view ToString(ModelKind kind);
 
+/// The name papers and reports use: "BG/NBD", "Pareto/NBD", "Gamma-Gamma", ...
+std::string_view DisplayName(ModelKind kind);
+
 /// Parses a `--model` name; throws InputError listing the valid names otherwise.
 ModelKind ParseModelKind(std::string_view name);
 
