@@ -42,6 +42,26 @@ struct ReportModel {
   ReportDiagnostics diagnostics;
 };
 
+/// One candidate model of an automatic choice, fitted on the calibration window.
+struct ReportCandidate {
+  std::string name;  ///< "BG/NBD", ...
+  bool usable = false;
+  bool chosen = false;
+  double log_likelihood = 0.0;
+  double bic = 0.0;
+  std::optional<double> holdout_mae;
+  std::optional<double> holdout_rmse;
+  std::optional<double> aggregate_error_share;  ///< (expected - actual) / actual holdout total
+  std::string termination;                      ///< "converged", "no_progress", ...
+};
+
+/// Which model was chosen among which candidates, and why.
+struct ModelChoiceSection {
+  std::vector<ReportCandidate> candidates;  ///< empty when the model was given
+  std::string reason;                       ///< one sentence
+  std::string holdout;                      ///< the holdout window, or why there is none
+};
+
 /// Repeat purchases of the whole customer base in one period, actual against model.
 struct TrackingPoint {
   std::string period;  ///< label on the x axis: "1997-W05", "week 5", ...
@@ -169,6 +189,9 @@ struct ReportInput {
   std::string time_unit = "weeks";
 
   ReportHeadline headline;
+  /// Warnings and caveats shown above the sections ("spend is correlated with frequency").
+  std::vector<std::string> notes;
+  ModelChoiceSection model_choice;
   std::optional<ReportModel> purchase_model;
   std::optional<ReportModel> spend_model;
   TrackingSeries tracking;

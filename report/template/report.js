@@ -357,8 +357,27 @@
     return part;
   }
 
+  // The candidates of an automatic choice, side by side, and the sentence saying why.
+  function modelChoice(body) {
+    var choice = data.model_choice;
+    if (choice.reason) body.appendChild(element("p", "choice", "Chosen: " + choice.reason + "."));
+    if (choice.holdout) body.appendChild(element("p", "choice", capitalize(choice.holdout) + "."));
+    if (choice.candidates.length === 0) return;
+    function optional(value, format) { return value === null ? "\u2013" : format(value); }
+    body.appendChild(table(
+        ["Candidate", "Log-likelihood", "BIC", "Holdout MAE", "Holdout RMSE", "Aggregate error",
+         "Optimiser"],
+        choice.candidates.map(function (c) {
+          return [c.name + (c.chosen ? " (chosen)" : ""),
+                  optional(c.log_likelihood, formatPrecise), optional(c.bic, formatPrecise),
+                  optional(c.holdout_mae, formatPrecise), optional(c.holdout_rmse, formatPrecise),
+                  optional(c.aggregate_error_share, formatPercent), c.termination];
+        }), [1, 2, 3, 4, 5]));
+  }
+
   function buildModels(body) {
     if (!data.purchase_model && !data.spend_model) { body.appendChild(unavailable("The fitted model")); return; }
+    modelChoice(body);
     var grid = element("div", "two-columns");
     if (data.purchase_model) grid.appendChild(modelTables(data.purchase_model, "Purchase model"));
     if (data.spend_model) grid.appendChild(modelTables(data.spend_model, "Spend model"));
@@ -533,6 +552,11 @@
       box.appendChild(element("div", "card-label", card[0]));
       headline.appendChild(box);
     });
+    if (data.notes.length > 0) {
+      var notes = element("ul", "notes");
+      data.notes.forEach(function (note) { notes.appendChild(element("li", "", note)); });
+      headline.parentNode.insertBefore(notes, headline.nextSibling);
+    }
   }
 
   function buildSections() {

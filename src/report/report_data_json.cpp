@@ -55,6 +55,24 @@ Json ModelJson(const ReportModel& model, const std::string& field) {
             {"holdout_rmse", OptionalFinite(fit.holdout_rmse, where + ".holdout_rmse")}}}};
 }
 
+Json ModelChoiceJson(const ModelChoiceSection& choice) {
+  Json candidates = Json::array();
+  for (const ReportCandidate& candidate : choice.candidates) {
+    const std::string where = "model_choice.candidates." + candidate.name;
+    candidates.push_back(
+        {{"name", candidate.name},
+         {"usable", candidate.usable},
+         {"chosen", candidate.chosen},
+         {"log_likelihood", candidate.usable ? Finite(candidate.log_likelihood, where) : Json()},
+         {"bic", candidate.usable ? Finite(candidate.bic, where) : Json()},
+         {"holdout_mae", OptionalFinite(candidate.holdout_mae, where)},
+         {"holdout_rmse", OptionalFinite(candidate.holdout_rmse, where)},
+         {"aggregate_error_share", OptionalFinite(candidate.aggregate_error_share, where)},
+         {"termination", candidate.termination}});
+  }
+  return {{"candidates", candidates}, {"reason", choice.reason}, {"holdout", choice.holdout}};
+}
+
 Json OptionalModelJson(const std::optional<ReportModel>& model, const std::string& field) {
   return model ? ModelJson(*model, field) : Json(nullptr);
 }
@@ -203,6 +221,8 @@ std::string ReportDataJson(const ReportInput& input) {
                      {"currency", input.currency},
                      {"time_unit", input.time_unit},
                      {"headline", HeadlineJson(input.headline)},
+                     {"notes", input.notes},
+                     {"model_choice", ModelChoiceJson(input.model_choice)},
                      {"purchase_model", OptionalModelJson(input.purchase_model, "purchase_model")},
                      {"spend_model", OptionalModelJson(input.spend_model, "spend_model")},
                      {"tracking", TrackingJson(input.tracking)},

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -94,6 +95,20 @@ void Screenshot(const std::string& html_path, const std::string& png_path,
           " --window-size=" + std::to_string(width) + "," + std::to_string(height) + " " +
           ShellQuote("file://" + fs::absolute(html_path).string()) + " >/dev/null",
       dir / "chromium-screenshot.log");
+}
+
+std::string BodyAttribute(const std::string& dom, const std::string& name) {
+  const std::regex pattern("<body[^>]*\\s" + name + "=\"([^\"]*)\"");
+  std::smatch match;
+  return std::regex_search(dom, match, pattern) ? match[1].str() : "<missing>";
+}
+
+int CountOccurrences(const std::string& text, const std::string& needle) {
+  int count = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++count;
+  }
+  return count;
 }
 
 }  // namespace clv::test

@@ -25,4 +25,11 @@ BrowserRun LoadPage(const std::string& html_path, const std::string& work_dir);
 void Screenshot(const std::string& html_path, const std::string& png_path,
                 const std::string& work_dir, int width, int height);
 
+/// The value of attribute `name` of <body> in `dom` (report.js records its results there), or
+/// "<missing>".
+std::string BodyAttribute(const std::string& dom, const std::string& name);
+
+/// How often `needle` occurs in `text` (overlaps counted).
+int CountOccurrences(const std::string& text, const std::string& needle);
+
 }  // namespace clv::test

@@ -30,20 +30,6 @@ std::string WriteCdnowReport() {
   return path;
 }
 
-std::string BodyAttribute(const std::string& dom, const std::string& name) {
-  const std::regex pattern("<body[^>]*\\s" + name + "=\"([^\"]*)\"");
-  std::smatch match;
-  return std::regex_search(dom, match, pattern) ? match[1].str() : "<missing>";
-}
-
-int Count(const std::string& text, const std::string& needle) {
-  int count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
-}
-
 // Charts of a complete report: 2 tracking, holdout, 2 frequency-recency heatmaps, CLV
 // histogram, concentration, segments, cohort retention.
 constexpr int kChartsInFullReport = 9;
@@ -58,9 +44,9 @@ TEST(Correctness, ReportDrawsEveryChartFromDiskWithoutNetworkOrErrors) {
       << BodyAttribute(run.dom, "data-error-messages");
   EXPECT_EQ(BodyAttribute(run.dom, "data-charts-expected"), std::to_string(kChartsInFullReport));
   EXPECT_EQ(BodyAttribute(run.dom, "data-charts-ok"), std::to_string(kChartsInFullReport));
-  EXPECT_EQ(Count(run.dom, "data-chart-rendered=\"1\""), kChartsInFullReport);
-  EXPECT_GE(Count(run.dom, "<svg"), kChartsInFullReport);
-  EXPECT_EQ(Count(run.dom, "<strong>How to read this. </strong>"), 10);
+  EXPECT_EQ(CountOccurrences(run.dom, "data-chart-rendered=\"1\""), kChartsInFullReport);
+  EXPECT_GE(CountOccurrences(run.dom, "<svg"), kChartsInFullReport);
+  EXPECT_EQ(CountOccurrences(run.dom, "<strong>How to read this. </strong>"), 10);
 
   // Every resource the page loaded came from the file itself, and the page's no-network
   // policy blocked nothing (a blocked request would count in data-errors above).
@@ -97,7 +83,7 @@ TEST(Regression, EmptyReportLoadsInChromiumWithoutErrors) {
       << BodyAttribute(run.dom, "data-error-messages");
   EXPECT_EQ(BodyAttribute(run.dom, "data-charts-expected"), "0");
   // One note per section, two in the frequency-recency section (one per heatmap).
-  EXPECT_EQ(Count(run.dom, "<p class=\"unavailable\">"), 11);
+  EXPECT_EQ(CountOccurrences(run.dom, "<p class=\"unavailable\">"), 11);
 }
 
 }  // namespace

@@ -12,30 +12,23 @@
 #include "clv/error.h"
 #include "clv/report.h"
 #include "report/cdnow_report_fixture.h"
+#include "report/headless_chromium.h"
 
 namespace clv::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-int Count(const std::string& text, const std::string& needle) {
-  int count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
-}
-
 // Inline scripts: error capture, vega, vega-lite, vega-embed, the data, the page script.
 constexpr int kScriptElements = 6;
 
 TEST(Correctness, ReportInlinesTheChartLibrariesAndLoadsNothingFromOutside) {
   const std::string html = RenderReportHtml(CdnowReportInput());
-  EXPECT_EQ(Count(html, "</script>"), kScriptElements);
-  EXPECT_EQ(Count(html, "<script src"), 0);
-  EXPECT_EQ(Count(html, "<link"), 0);
-  EXPECT_EQ(Count(html, "@import"), 0);
-  EXPECT_EQ(Count(html, "sourceMappingURL"), 0);
+  EXPECT_EQ(CountOccurrences(html, "</script>"), kScriptElements);
+  EXPECT_EQ(CountOccurrences(html, "<script src"), 0);
+  EXPECT_EQ(CountOccurrences(html, "<link"), 0);
+  EXPECT_EQ(CountOccurrences(html, "@import"), 0);
+  EXPECT_EQ(CountOccurrences(html, "sourceMappingURL"), 0);
   EXPECT_NE(html.find("vegaEmbed"), std::string::npos);
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
 }
@@ -104,8 +97,8 @@ TEST(Regression, LabelsCannotCloseTheDataScriptOrInjectMarkup) {
   input.segments[0].name = "</script><script>alert(1)</script>";
   input.top_customers[0].customer_id = "<!-- id -->";
   const std::string html = RenderReportHtml(input);
-  EXPECT_EQ(Count(html, "</script>"), kScriptElements);
-  EXPECT_EQ(Count(html, "<!-- id"), 0);
+  EXPECT_EQ(CountOccurrences(html, "</script>"), kScriptElements);
+  EXPECT_EQ(CountOccurrences(html, "<!-- id"), 0);
   EXPECT_NE(html.find("<title>&lt;b&gt;Shop&lt;/b&gt; &amp; &quot;co&quot;</title>"),
             std::string::npos);
   const auto start = html.find("id=\"clv-report-data\">") + 21;
@@ -117,7 +110,7 @@ TEST(Regression, LabelsCannotCloseTheDataScriptOrInjectMarkup) {
 
 TEST(Regression, EmptyReportStillRenders) {
   const std::string html = RenderReportHtml(ReportInput{});
-  EXPECT_EQ(Count(html, "</script>"), kScriptElements);
+  EXPECT_EQ(CountOccurrences(html, "</script>"), kScriptElements);
   const auto start = html.find("id=\"clv-report-data\">") + 21;
   const nlohmann::json data =
       nlohmann::json::parse(html.substr(start, html.find("</script>", start) - start));
