@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS models (
   created_at INTEGER NOT NULL,
   purchase_model TEXT NOT NULL,
   spend_model TEXT NOT NULL,
-  value_tiers TEXT NOT NULL
+  segment_cutoffs TEXT NOT NULL
 );
 )sql";
 
@@ -57,6 +57,10 @@ EventStore::EventStore(const std::string& path) : database_(path) {
   database_.Execute("PRAGMA journal_mode=WAL");
   database_.Execute("PRAGMA synchronous=FULL");
   database_.Execute("PRAGMA foreign_keys=ON");
+  // Events and customers arrive in random key order, so inserts touch pages all over both
+  // tables; the default 2 MB page cache would reread most of them from the file for each batch.
+  database_.Execute("PRAGMA cache_size=-262144");
+  database_.Execute("PRAGMA mmap_size=1073741824");
   CreateSchema();
   insert_event_ = std::make_unique<SqliteStatement>(database_, kInsertEvent);
   upsert_customer_ = std::make_unique<SqliteStatement>(database_, kUpsertCustomer);
@@ -118,11 +122,11 @@ std::int64_t EventStore::SaveModel(const StoredModel& model) {
   const std::lock_guard lock(mutex_);
   SqliteStatement insert(database_,
                          "INSERT INTO models (created_at, purchase_model, spend_model, "
-                         "value_tiers) VALUES (?1, ?2, ?3, ?4)");
+                         "segment_cutoffs) VALUES (?1, ?2, ?3, ?4)");
   insert.Bind(1, model.created_at);
   insert.Bind(2, model.purchase_model_json);
   insert.Bind(3, model.spend_model_json);
-  insert.Bind(4, model.value_tiers_json);
+  insert.Bind(4, model.segment_cutoffs_json);
   insert.Run();
   return sqlite3_last_insert_rowid(database_.handle());
 }
@@ -130,14 +134,14 @@ std::int64_t EventStore::SaveModel(const StoredModel& model) {
 std::optional<StoredModel> EventStore::LatestModel() {
   const std::lock_guard lock(mutex_);
   SqliteStatement select(database_,
-                         "SELECT version, created_at, purchase_model, spend_model, value_tiers "
+                         "SELECT version, created_at, purchase_model, spend_model, segment_cutoffs "
                          "FROM models ORDER BY version DESC LIMIT 1");
   if (!select.Step()) return std::nullopt;
   return StoredModel{.version = select.Integer(0),
                      .created_at = select.Integer(1),
                      .purchase_model_json = std::string(select.Text(2)),
                      .spend_model_json = std::string(select.Text(3)),
-                     .value_tiers_json = std::string(select.Text(4))};
+                     .segment_cutoffs_json = std::string(select.Text(4))};
 }
 
 void EventStore::Checkpoint() {

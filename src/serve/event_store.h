@@ -26,8 +26,8 @@ struct StoredModel {
   std::int64_t version = 0;
   std::int64_t created_at = 0;  ///< Unix seconds
   std::string purchase_model_json;
-  std::string spend_model_json;  ///< empty when no spend model was fitted
-  std::string value_tiers_json;  ///< the tier cut-offs, a JSON array
+  std::string spend_model_json;      ///< empty when no spend model was fitted
+  std::string segment_cutoffs_json;  ///< value tier and RFM score boundaries (SegmentCutoffs)
 };
 
 /// Thread safe: every call holds the store's lock, so calls run one at a time.

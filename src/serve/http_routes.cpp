@@ -14,6 +14,7 @@
 #include "common/log.h"
 #include "serve/bearer_token.h"
 #include "serve/event_batch.h"
+#include "serve/utf8.h"
 
 namespace clv::detail {
 namespace {
@@ -119,6 +120,10 @@ void GetCustomer(Service& service, const httplib::Request& request, httplib::Res
     SendError(response, 400, fmt::format("customer id longer than {} bytes", kMaxIdBytes));
     return;
   }
+  if (!IsValidUtf8(customer_id)) {
+    SendError(response, 400, "customer id is not UTF-8");
+    return;
+  }
   std::int64_t as_of = 0;
   if (!ReadAsOf(request, response, &as_of)) return;
   const std::optional<json> customer = service.Customer(customer_id, as_of);
@@ -155,7 +160,8 @@ bool ReadListQuery(const httplib::Request& request, httplib::Response& response,
     }
     query->limit = value;
   }
-  if (request.has_param("segment")) query->tier = request.get_param_value("segment");
+  if (request.has_param("segment")) query->segment = request.get_param_value("segment");
+  if (request.has_param("value_tier")) query->value_tier = request.get_param_value("value_tier");
   return ReadAsOf(request, response, &query->as_of);
 }
 
@@ -238,6 +244,9 @@ void InstallRoutes(httplib::Server& http, Service& service, const ServeOptions& 
   http.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(read_timeout));
   http.set_write_timeout(std::chrono::duration_cast<std::chrono::microseconds>(write_timeout));
   http.set_keep_alive_timeout(5);
+  // Answers are small and written in pieces (headers, body): without TCP_NODELAY, Nagle's
+  // algorithm holds the last piece for the client's delayed ACK, about 40 ms per request.
+  http.set_tcp_nodelay(true);
   const auto threads = static_cast<std::size_t>(options.http_threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 

@@ -9,12 +9,6 @@
 #include "serve/customer_history.h"
 
 namespace clv::detail {
-namespace {
-
-constexpr double kTierPercentiles[] = {0.90, 0.70, 0.40};
-
-}  // namespace
-
 Portfolio SummarizeBook(const CustomerBook& book, std::int64_t observation_end,
                         const PeriodScale& scale, TimeUnit unit) {
   std::vector<std::pair<std::string, HistoryRow>> rows;
@@ -26,7 +20,10 @@ Portfolio SummarizeBook(const CustomerBook& book, std::int64_t observation_end,
   });
   std::sort(rows.begin(), rows.end(),
             [](const auto& left, const auto& right) { return left.first < right.first; });
+  return MakePortfolio(std::move(rows), unit);
+}
 
+Portfolio MakePortfolio(std::vector<std::pair<std::string, HistoryRow>> rows, TimeUnit unit) {
   Portfolio portfolio;
   SummaryTable& summary = portfolio.summary;
   summary.unit = unit;
@@ -56,22 +53,15 @@ double TierValue(const PredictionTable& scores, std::size_t row) {
   return scores.has_spend ? scores.clv[row] : scores.expected_purchases[row];
 }
 
-ValueTiers ComputeValueTiers(const PredictionTable& scores) {
-  std::vector<double> values;
-  values.reserve(scores.size());
-  for (std::size_t row = 0; row < scores.size(); ++row) {
-    const double value = TierValue(scores, row);
-    if (std::isfinite(value)) values.push_back(value);
+SegmentCutoffs FitSegmentCutoffs(const SummaryTable& summary, const PredictionTable& scores) {
+  std::vector<double> values(scores.size());
+  std::vector<double> time_since_last_purchase(summary.size());
+  for (std::size_t row = 0; row < summary.size(); ++row) {
+    values[row] = TierValue(scores, row);
+    time_since_last_purchase[row] = summary.age[row] - summary.recency[row];
   }
-  ValueTiers tiers;
-  if (values.empty()) return tiers;
-  std::sort(values.begin(), values.end());
-  for (std::size_t k = 0; k < 3; ++k) {
-    const auto index =
-        static_cast<std::size_t>(kTierPercentiles[k] * static_cast<double>(values.size() - 1));
-    tiers.cutoffs[k] = values[index];
-  }
-  return tiers;
+  return ComputeSegmentCutoffs(values, time_since_last_purchase, summary.frequency,
+                               summary.monetary_value);
 }
 
 }  // namespace clv::detail

@@ -4,11 +4,15 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "clv/predict.h"
 #include "clv/summary_table.h"
 #include "serve/customer_book.h"
+#include "serve/customer_history.h"
+#include "serve/segment_cutoffs.h"
 #include "serve/serving_model.h"
 #include "summary/periods.h"
 
@@ -30,6 +34,9 @@ struct Portfolio {
 Portfolio SummarizeBook(const CustomerBook& book, std::int64_t observation_end,
                         const PeriodScale& scale, TimeUnit unit);
 
+/// The portfolio of `rows` (customer id and summary row), in the given order.
+Portfolio MakePortfolio(std::vector<std::pair<std::string, HistoryRow>> rows, TimeUnit unit);
+
 /// Scores every row of `summary` with `model` (PredictCustomers of clv/predict.h).
 PredictionTable ScoreSummary(const SummaryTable& summary, const ServingModel& model,
                              const ScoringOptions& options);
@@ -37,7 +44,7 @@ PredictionTable ScoreSummary(const SummaryTable& summary, const ServingModel& mo
 /// The value a tier is read from: CLV with a spend model, else expected purchases.
 double TierValue(const PredictionTable& scores, std::size_t row);
 
-/// Tier cut-offs at the 90th, 70th and 40th percentiles of TierValue over the finite rows.
-ValueTiers ComputeValueTiers(const PredictionTable& scores);
+/// The value tier and RFM boundaries of the customers of `summary` scored as `scores`.
+SegmentCutoffs FitSegmentCutoffs(const SummaryTable& summary, const PredictionTable& scores);
 
 }  // namespace clv::detail

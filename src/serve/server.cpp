@@ -14,11 +14,23 @@
 #include "serve/event_batch.h"
 #include "serve/http_routes.h"
 #include "serve/service.h"
+#include "serve/utf8.h"
 
 namespace clv {
 namespace {
 
 constexpr std::size_t kImportBatch = 10'000;
+
+// The id rules of POST /v1/events (serve/event_batch.h), for ids read from a log.
+void CheckImportedId(std::string_view id, const char* what) {
+  if (id.size() > detail::kMaxIdBytes) {
+    throw InputError(
+        fmt::format("{} longer than {} bytes: {}", what, detail::kMaxIdBytes, QuoteForMessage(id)));
+  }
+  if (!detail::IsValidUtf8(id)) {
+    throw InputError(fmt::format("{} is not UTF-8: {}", what, QuoteForMessage(id)));
+  }
+}
 
 // Collects the rows of a log as events; Consume runs on several threads at once.
 class EventCollector : public TransactionSink {
@@ -26,14 +38,12 @@ class EventCollector : public TransactionSink {
   void Consume(const TransactionBatch& batch) override {
     std::vector<detail::Event> events(batch.size());
     for (std::size_t row = 0; row < batch.size(); ++row) {
-      if (batch.customer_ids[row].size() > detail::kMaxIdBytes) {
-        throw InputError(fmt::format("customer id longer than {} bytes: {}", detail::kMaxIdBytes,
-                                     QuoteForMessage(batch.customer_ids[row])));
-      }
+      CheckImportedId(batch.customer_ids[row], "customer id");
       events[row].customer_id.assign(batch.customer_ids[row]);
       events[row].timestamp = batch.timestamps[row];
       events[row].amount = batch.amounts[row];
       if (!batch.transaction_ids.empty()) {
+        CheckImportedId(batch.transaction_ids[row], "transaction id");
         events[row].transaction_id.assign(batch.transaction_ids[row]);
       }
     }

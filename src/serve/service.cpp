@@ -2,6 +2,7 @@
 #include "serve/service.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,6 +15,7 @@
 #include "ingest/civil_time.h"
 #include "ingest/date_parser.h"
 #include "serve/customer_history.h"
+#include "serve/segment_totals.h"
 
 namespace clv::detail {
 namespace {
@@ -22,11 +24,6 @@ using nlohmann::json;
 
 std::int64_t NowSeconds() {
   return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-// A non-finite value (a status says why) is written as null, so no NaN reaches a client.
-json FiniteOrNull(double value) {
-  return std::isfinite(value) ? json(value) : json(nullptr);
 }
 
 double Seconds(std::chrono::steady_clock::time_point since) {
@@ -41,16 +38,24 @@ ScoringOptions MakeScoringOptions(const ServeOptions& options) {
   return scoring;
 }
 
-SummaryTable SingleRowSummary(const std::string& customer_id, const HistoryRow& row,
-                              TimeUnit unit) {
-  SummaryTable summary;
-  summary.unit = unit;
-  summary.customer_ids = {customer_id};
-  summary.frequency = {row.frequency};
-  summary.recency = {row.recency};
-  summary.age = {row.age};
-  summary.monetary_value = {row.monetary_value};
-  return summary;
+// Ties keep id order, so equal answers always come in the same order.
+bool Precedes(const ScoredCustomer& left, const ScoredCustomer& right, double left_key,
+              double right_key, bool descending) {
+  if (left_key != right_key) return descending ? left_key > right_key : left_key < right_key;
+  return left.customer_id < right.customer_id;
+}
+
+double SortKey(const CustomerScore& score, CustomerListQuery::SortKey key) {
+  return key == CustomerListQuery::SortKey::kPAlive ? score.p_alive : score.value;
+}
+
+// Index into `names` of `name`; throws InputError listing the names otherwise.
+template <typename Names>
+int NameIndex(const Names& names, const std::string& name, const char* what) {
+  const auto found = std::find(std::begin(names), std::end(names), name);
+  if (found != std::end(names)) return static_cast<int>(found - std::begin(names));
+  throw InputError(fmt::format("{} must be one of {}, got {}", what, fmt::join(names, ", "),
+                               QuoteForMessage(name)));
 }
 
 }  // namespace
@@ -75,7 +80,8 @@ Service::Service(const ServeOptions& options)
       scoring_(MakeScoringOptions(options)),
       scale_(options.unit, DurationMode::kFloored),
       model_choice_(ParseModelChoice(options.model)),
-      store_(options.database_path) {
+      store_(options.database_path),
+      index_(book_, scale_, options.unit, scoring_) {
   RebuildBook();
   LoadLatestModel();
   refit_worker_ = std::thread([this] { RefitLoop(); });
@@ -114,14 +120,19 @@ void Service::LoadLatestModel() {
 IngestResult Service::Ingest(const std::vector<Event>& events) {
   const std::vector<bool> inserted = store_.Insert(events);
   IngestResult result;
+  std::vector<Event> stored;
+  stored.reserve(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (!inserted[i]) {
       result.duplicate_indices.push_back(i);
       continue;
     }
     book_.Add(events[i]);
+    stored.push_back(events[i]);
     ++result.accepted;
   }
+  // After the book has them, so a reader that takes the mark sees the events.
+  index_.MarkChanged(stored);
   metrics_.RecordEvents(result.accepted,
                         static_cast<std::int64_t>(result.duplicate_indices.size()));
   NoteNewEvents(result.accepted);
@@ -139,37 +150,10 @@ void Service::NoteNewEvents(std::int64_t count) {
   if (due) RequestRefit();
 }
 
-json Service::CustomerJson(const std::string& customer_id, const HistoryRow& row,
-                           const ServingModel* model, const PredictionTable* scores,
-                           std::size_t score_row, std::int64_t as_of) const {
-  json body = {{"customer_id", customer_id},
-               {"as_of", FormatIsoTime(as_of)},
-               {"unit", ToString(options_.unit)},
-               {"frequency", row.frequency},
-               {"recency", row.recency},
-               {"T", row.age},
-               {"monetary_value", row.monetary_value},
-               {"transactions", row.transactions},
-               {"horizon", scoring_.horizon}};
-  if (model == nullptr || scores == nullptr) {
-    for (const char* key : {"expected_purchases", "p_alive", "expected_spend", "clv", "value_tier",
-                            "model_version"}) {
-      body[key] = nullptr;
-    }
-    body["status"] = "no_model";
-    return body;
-  }
-  body["expected_purchases"] = FiniteOrNull(scores->expected_purchases[score_row]);
-  body["p_alive"] = FiniteOrNull(scores->p_alive[score_row]);
-  body["expected_spend"] =
-      scores->has_spend ? FiniteOrNull(scores->expected_spend[score_row]) : json(nullptr);
-  body["clv"] = scores->has_spend ? FiniteOrNull(scores->clv[score_row]) : json(nullptr);
-  const double tier_value = TierValue(*scores, score_row);
-  body["value_tier"] =
-      std::isfinite(tier_value) ? json(model->tiers.TierOf(tier_value)) : json(nullptr);
-  body["model_version"] = model->version;
-  body["status"] = scores->StatusText(score_row);
-  return body;
+AnswerContext Service::ContextAt(std::int64_t as_of) const {
+  return {.as_of = FormatIsoTime(as_of),
+          .unit = std::string(ToString(options_.unit)),
+          .horizon = scoring_.horizon};
 }
 
 std::optional<json> Service::Customer(const std::string& customer_id, std::int64_t as_of) const {
@@ -178,81 +162,55 @@ std::optional<json> Service::Customer(const std::string& customer_id, std::int64
   const std::optional<HistoryRow> row = SummarizeHistory(*purchases, as_of, scale_);
   if (!row) return std::nullopt;
   const std::shared_ptr<const ServingModel> model = model_slot_.Current();
-  if (!model) return CustomerJson(customer_id, *row, nullptr, nullptr, 0, as_of);
-  const PredictionTable scores =
-      ScoreSummary(SingleRowSummary(customer_id, *row, options_.unit), *model, scoring_);
-  return CustomerJson(customer_id, *row, model.get(), &scores, 0, as_of);
+  if (!model) return CustomerScoreJson(customer_id, {.row = *row}, nullptr, ContextAt(as_of));
+  const Portfolio portfolio = MakePortfolio({{customer_id, *row}}, options_.unit);
+  const std::vector<CustomerScore> scores = ScorePortfolio(portfolio, *model, scoring_);
+  return CustomerScoreJson(customer_id, scores.front(), model.get(), ContextAt(as_of));
 }
 
-std::optional<json> Service::ListCustomers(const CustomerListQuery& query) const {
+std::optional<json> Service::ListCustomers(const CustomerListQuery& query) {
   const std::shared_ptr<const ServingModel> model = model_slot_.Current();
   if (!model) return std::nullopt;
-  const Portfolio portfolio = SummarizeBook(book_, query.as_of, scale_, options_.unit);
-  const PredictionTable scores = ScoreSummary(portfolio.summary, *model, scoring_);
-
-  const std::vector<double>& key =
-      query.sort == CustomerListQuery::SortKey::kPAlive
-          ? scores.p_alive
-          : (scores.has_spend ? scores.clv : scores.expected_purchases);
-  std::vector<std::size_t> rows;
-  for (std::size_t row = 0; row < portfolio.summary.size(); ++row) {
-    if (!std::isfinite(key[row])) continue;
-    if (!query.tier.empty() && model->tiers.TierOf(TierValue(scores, row)) != query.tier) continue;
-    rows.push_back(row);
-  }
-  // Ties keep the id order of the portfolio, so equal answers come in the same order.
-  std::stable_sort(rows.begin(), rows.end(), [&](std::size_t left, std::size_t right) {
-    return query.descending ? key[left] > key[right] : key[left] < key[right];
-  });
-  rows.resize(std::min(rows.size(), query.limit));
+  const int segment =
+      query.segment.empty() ? -1 : NameIndex(model->rfm_rules.names(), query.segment, "segment");
+  const int tier =
+      query.value_tier.empty() ? -1 : NameIndex(kValueTierNames, query.value_tier, "value_tier");
+  const AnswerContext context = ContextAt(query.as_of);
 
   json customers = json::array();
-  for (const std::size_t row : rows) {
-    const HistoryRow history{portfolio.summary.frequency[row], portfolio.summary.recency[row],
-                             portfolio.summary.age[row], portfolio.summary.monetary_value[row],
-                             portfolio.transactions[row]};
-    customers.push_back(CustomerJson(portfolio.summary.customer_ids[row], history, model.get(),
-                                     &scores, row, query.as_of));
-  }
-  return json{{"as_of", FormatIsoTime(query.as_of)},
+  index_.Read(*model, query.as_of, [&](const std::vector<ScoredCustomer>& scored) {
+    std::vector<const ScoredCustomer*> rows;
+    for (const ScoredCustomer& customer : scored) {
+      const CustomerScore& score = customer.score;
+      if (!std::isfinite(SortKey(score, query.sort))) continue;
+      if (segment >= 0 && score.segment != segment) continue;
+      if (tier >= 0 && score.value_tier != tier) continue;
+      rows.push_back(&customer);
+    }
+    const std::size_t count = std::min(rows.size(), query.limit);
+    std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(count), rows.end(),
+                      [&](const ScoredCustomer* left, const ScoredCustomer* right) {
+                        return Precedes(*left, *right, SortKey(left->score, query.sort),
+                                        SortKey(right->score, query.sort), query.descending);
+                      });
+    for (std::size_t k = 0; k < count; ++k) {
+      customers.push_back(
+          CustomerScoreJson(rows[k]->customer_id, rows[k]->score, model.get(), context));
+    }
+  });
+  return json{{"as_of", context.as_of},
               {"model_version", model->version},
               {"customers", std::move(customers)}};
 }
 
-std::optional<json> Service::Segments(std::int64_t as_of) const {
+std::optional<json> Service::Segments(std::int64_t as_of) {
   const std::shared_ptr<const ServingModel> model = model_slot_.Current();
   if (!model) return std::nullopt;
-  const Portfolio portfolio = SummarizeBook(book_, as_of, scale_, options_.unit);
-  const PredictionTable scores = ScoreSummary(portfolio.summary, *model, scoring_);
-  struct Totals {
-    std::int64_t customers = 0;
-    double clv = 0;
-    double p_alive = 0;
-  };
-  std::map<std::string, Totals> tiers;
-  for (const char* name : {"top", "high", "medium", "low"})
-    tiers[name] = {};
-  for (std::size_t row = 0; row < scores.size(); ++row) {
-    const double value = TierValue(scores, row);
-    if (!std::isfinite(value) || !std::isfinite(scores.p_alive[row])) continue;
-    Totals& totals = tiers[std::string(model->tiers.TierOf(value))];
-    ++totals.customers;
-    if (scores.has_spend) totals.clv += scores.clv[row];
-    totals.p_alive += scores.p_alive[row];
-  }
-  json segments = json::array();
-  for (const char* name : {"top", "high", "medium", "low"}) {
-    const Totals& totals = tiers[name];
-    const double mean_p_alive =
-        totals.customers > 0 ? totals.p_alive / static_cast<double>(totals.customers) : 0.0;
-    segments.push_back({{"segment", name},
-                        {"customers", totals.customers},
-                        {"total_clv", scores.has_spend ? json(totals.clv) : json(nullptr)},
-                        {"mean_p_alive", mean_p_alive}});
-  }
-  return json{{"as_of", FormatIsoTime(as_of)},
-              {"model_version", model->version},
-              {"segments", std::move(segments)}};
+  json body = {{"as_of", FormatIsoTime(as_of)}, {"model_version", model->version}};
+  index_.Read(*model, as_of, [&](const std::vector<ScoredCustomer>& scored) {
+    body.update(SegmentTotalsJson(scored, *model));
+  });
+  return body;
 }
 
 bool Service::RequestRefit() {
@@ -312,10 +270,10 @@ bool Service::RefitNow() {
     candidate->purchase = fitted.purchase;
     candidate->spend = fitted.spend;
     candidate->kernel = MakePurchaseModel(fitted.purchase.model);
-    const ValueTiers tiers =
-        ComputeValueTiers(ScoreSummary(portfolio.summary, *candidate, scoring_));
+    const SegmentCutoffs segments =
+        FitSegmentCutoffs(portfolio.summary, ScoreSummary(portfolio.summary, *candidate, scoring_));
 
-    StoredModel stored = ToStoredModel(fitted, tiers, NowSeconds());
+    StoredModel stored = ToStoredModel(fitted, segments, NowSeconds());
     stored.version = store_.SaveModel(stored);
     model_slot_.Replace(LoadServingModel(stored));
     metrics_.RecordRefit(true, Seconds(start));

@@ -18,9 +18,11 @@
 #include "clv/serve.h"
 #include "serve/customer_book.h"
 #include "serve/customer_history.h"
+#include "serve/customer_score.h"
 #include "serve/event.h"
 #include "serve/event_store.h"
 #include "serve/portfolio.h"
+#include "serve/score_index.h"
 #include "serve/service_metrics.h"
 #include "serve/serving_model.h"
 #include "summary/periods.h"
@@ -39,7 +41,8 @@ struct CustomerListQuery {
   SortKey sort = SortKey::kClv;
   bool descending = true;
   std::size_t limit = 100;
-  std::string tier;  ///< empty: every tier
+  std::string segment;     ///< RFM segment name; empty: every segment
+  std::string value_tier;  ///< value tier name; empty: every tier
   std::int64_t as_of = 0;
 };
 
@@ -58,10 +61,12 @@ class Service {
 
   /// The JSON of one customer as of `as_of`; nullopt when unknown or first seen after it.
   std::optional<nlohmann::json> Customer(const std::string& customer_id, std::int64_t as_of) const;
-  /// Customers ordered by CLV or P(alive); nullopt when no model is available yet.
-  std::optional<nlohmann::json> ListCustomers(const CustomerListQuery& query) const;
-  /// Customers, total CLV and mean P(alive) per value tier; nullopt without a model.
-  std::optional<nlohmann::json> Segments(std::int64_t as_of) const;
+  /// Customers ordered by CLV or P(alive), ties by id; nullopt when no model is available yet.
+  /// Throws InputError for a segment or tier name the model does not know.
+  std::optional<nlohmann::json> ListCustomers(const CustomerListQuery& query);
+  /// Customers, total CLV and mean P(alive) per RFM segment and per value tier; nullopt
+  /// without a model.
+  std::optional<nlohmann::json> Segments(std::int64_t as_of);
 
   std::shared_ptr<const ServingModel> model() const { return model_slot_.Current(); }
 
@@ -79,9 +84,7 @@ class Service {
   void LoadLatestModel();
   void RefitLoop();
   void NoteNewEvents(std::int64_t count);
-  nlohmann::json CustomerJson(const std::string& customer_id, const HistoryRow& row,
-                              const ServingModel* model, const PredictionTable* scores,
-                              std::size_t score_row, std::int64_t as_of) const;
+  AnswerContext ContextAt(std::int64_t as_of) const;
 
   ServeOptions options_;
   ScoringOptions scoring_;
@@ -89,6 +92,7 @@ class Service {
   ModelChoice model_choice_;
   EventStore store_;
   CustomerBook book_;
+  ScoreIndex index_;
   ModelSlot model_slot_;
   ServiceMetrics metrics_;
 

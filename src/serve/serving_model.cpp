@@ -55,19 +55,12 @@ ModelChoice ParseModelChoice(std::string_view text) {
       fmt::format("--model must be auto, bgnbd, mbgnbd or pnbd, got {}", QuoteForMessage(text)));
 }
 
-std::string_view ValueTiers::TierOf(double value) const {
-  if (value >= cutoffs[0]) return "top";
-  if (value >= cutoffs[1]) return "high";
-  if (value >= cutoffs[2]) return "medium";
-  return "low";
-}
-
 std::string ServingModel::ToJson() const {
   json body = json::parse(ModelFileToJson(purchase));
   body["version"] = version;
   body["created_at"] = created_at;
-  body["value_tier_cutoffs"] = {
-      {"top", tiers.cutoffs[0]}, {"high", tiers.cutoffs[1]}, {"medium", tiers.cutoffs[2]}};
+  body["segment_cutoffs"] = json::parse(segments.ToJson());
+  body["segments"] = rfm_rules.names();
   if (spend) body["spend_model"] = json::parse(ModelFileToJson(*spend));
   return body.dump();
 }
@@ -92,13 +85,13 @@ FittedModels FitServingModels(const SummaryTable& summary, ModelChoice choice) {
   return fitted;
 }
 
-StoredModel ToStoredModel(const FittedModels& fitted, const ValueTiers& tiers,
+StoredModel ToStoredModel(const FittedModels& fitted, const SegmentCutoffs& segments,
                           std::int64_t created_at) {
   return StoredModel{
       .created_at = created_at,
       .purchase_model_json = ModelFileToJson(fitted.purchase),
       .spend_model_json = fitted.spend ? ModelFileToJson(*fitted.spend) : std::string(),
-      .value_tiers_json = json(tiers.cutoffs).dump()};
+      .segment_cutoffs_json = segments.ToJson()};
 }
 
 std::shared_ptr<const ServingModel> LoadServingModel(const StoredModel& stored) {
@@ -110,12 +103,7 @@ std::shared_ptr<const ServingModel> LoadServingModel(const StoredModel& stored) 
   if (!stored.spend_model_json.empty()) {
     model->spend = ParseModelFile(stored.spend_model_json, source);
   }
-  const json cutoffs = json::parse(stored.value_tiers_json, nullptr, false);
-  if (!cutoffs.is_array() || cutoffs.size() != 3) {
-    throw InputError(fmt::format("{}: value tier cut-offs are not an array of three", source));
-  }
-  for (std::size_t k = 0; k < 3; ++k)
-    model->tiers.cutoffs[k] = cutoffs[k].get<double>();
+  model->segments = SegmentCutoffs::FromJson(stored.segment_cutoffs_json, source);
   model->kernel = MakePurchaseModel(model->purchase.model);
   return model;
 }

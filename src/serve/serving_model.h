@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The model the service scores with: a purchase-count model, optionally a Gamma-Gamma spend
-// model, the CLV cut-offs of the value tiers, and the version under which it was stored.
+// model, the boundaries of the value tiers and RFM scores, the RFM segment rules, and the
+// version under which it was stored.
 // A ServingModel is immutable once built; the service swaps whole models (see ModelSlot).
 #pragma once
 
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -16,6 +16,8 @@
 #include "clv/models/purchase_model.h"
 #include "clv/summary_table.h"
 #include "serve/event_store.h"
+#include "serve/rfm_rule_table.h"
+#include "serve/segment_cutoffs.h"
 
 namespace clv::detail {
 
@@ -26,24 +28,18 @@ enum class ModelChoice { kAuto, kBgNbd, kModifiedBgNbd, kParetoNbd };
 /// "auto", "bgnbd", "mbgnbd", "pnbd"; throws InputError otherwise.
 ModelChoice ParseModelChoice(std::string_view text);
 
-/// Value tiers by CLV (or by expected purchases without a spend model): the cut-offs are the
-/// 90th, 70th and 40th percentiles over the customers the model was fitted on.
-struct ValueTiers {
-  std::array<double, 3> cutoffs{};  ///< descending: top, high, medium
-  /// "top", "high", "medium" or "low".
-  std::string_view TierOf(double value) const;
-};
-
 struct ServingModel {
   std::int64_t version = 0;
   std::int64_t created_at = 0;  ///< Unix seconds
   ModelFile purchase;
   std::optional<ModelFile> spend;
-  ValueTiers tiers;
+  SegmentCutoffs segments;  ///< drawn from the customers the model was fitted on
+  RfmRuleTable rfm_rules{DefaultSegmentRules()};
   std::unique_ptr<PurchaseModel> kernel;
 
-  /// The model file JSON of the purchase model plus `version`, `created_at`, `tiers` and the
-  /// spend model under `spend_model`.
+  /// The model file JSON of the purchase model plus `version`, `created_at`, the segment
+  /// boundaries under `segment_cutoffs`, the segment names under `segments` and the spend
+  /// model under `spend_model`.
   std::string ToJson() const;
 };
 
@@ -58,7 +54,7 @@ struct FittedModels {
 FittedModels FitServingModels(const SummaryTable& summary, ModelChoice choice);
 
 /// The stored form of a model version (without its number, which the store assigns).
-StoredModel ToStoredModel(const FittedModels& fitted, const ValueTiers& tiers,
+StoredModel ToStoredModel(const FittedModels& fitted, const SegmentCutoffs& segments,
                           std::int64_t created_at);
 
 /// Builds a serving model from a stored version. Throws InputError when the JSON is invalid.

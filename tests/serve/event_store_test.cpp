@@ -48,7 +48,7 @@ TEST(Consistency, StoreReopensWithEveryEventAndModelVersion) {
     EXPECT_EQ(store.SaveModel({.created_at = 200,
                                .purchase_model_json = "{\"a\":2}",
                                .spend_model_json = "{}",
-                               .value_tiers_json = "[3,2,1]"}),
+                               .segment_cutoffs_json = "[3,2,1]"}),
               2);
     store.Checkpoint();
   }
@@ -61,7 +61,7 @@ TEST(Consistency, StoreReopensWithEveryEventAndModelVersion) {
   EXPECT_EQ(latest->version, 2);
   EXPECT_EQ(latest->purchase_model_json, "{\"a\":2}");
   EXPECT_EQ(latest->spend_model_json, "{}");
-  EXPECT_EQ(latest->value_tiers_json, "[3,2,1]");
+  EXPECT_EQ(latest->segment_cutoffs_json, "[3,2,1]");
 }
 
 TEST(InputChecks, StoreTreatsQuotesAndSqlInIdsAsPlainText) {

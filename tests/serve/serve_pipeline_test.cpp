@@ -95,7 +95,7 @@ void WriteText(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
-TEST(Consistency, ApiScoresEqualSummaryPlusPredictOnTheSameLog) {
+TEST(Consistency, ApiScoresAndSegmentsEqualSummaryPredictAndSegmentOnTheSameLog) {
   ScratchDirectory directory;
   RunningServer server(WeeklyBgNbd(directory));
   const ImportSummary imported = server.server().Import(SampleLog());
@@ -123,6 +123,12 @@ TEST(Consistency, ApiScoresEqualSummaryPlusPredictOnTheSameLog) {
              directory),
       0);
 
+  const auto segments_path = directory.path() / "segments.csv";
+  ASSERT_EQ(
+      RunClv("segment " + predictions_path.string() + " -o " + segments_path.string(), directory),
+      0);
+  const auto expected_segments = ReadCsv(segments_path);
+
   const auto expected = ReadCsv(predictions_path);
   ASSERT_EQ(expected.size(), 2357U);
   for (const auto& [customer_id, row] : expected) {
@@ -138,6 +144,12 @@ TEST(Consistency, ApiScoresEqualSummaryPlusPredictOnTheSameLog) {
         << customer_id;
     EXPECT_DOUBLE_EQ(got["p_alive"].get<double>(), std::stod(row.at("p_alive"))) << customer_id;
     EXPECT_DOUBLE_EQ(got["clv"].get<double>(), std::stod(row.at("clv"))) << customer_id;
+    const auto& placed = expected_segments.at(customer_id);
+    EXPECT_EQ(got["value_tier"], placed.at("value_tier")) << customer_id;
+    EXPECT_EQ(got["segment"], placed.at("segment")) << customer_id;
+    EXPECT_EQ(got["rfm"]["r_score"], std::stoi(placed.at("r_score"))) << customer_id;
+    EXPECT_EQ(got["rfm"]["f_score"], std::stoi(placed.at("f_score"))) << customer_id;
+    EXPECT_EQ(got["rfm"]["m_score"], std::stoi(placed.at("m_score"))) << customer_id;
   }
 }
 
@@ -146,7 +158,8 @@ std::vector<std::string> ReadPaths(const std::string& as_of) {
   return {"/v1/customers/0001" + as_of,
           "/v1/customers/1234" + as_of,
           "/v1/customers" + as_of + "&sort=clv&order=desc&limit=20",
-          "/v1/customers" + as_of + "&sort=p_alive&order=asc&limit=5&segment=top",
+          "/v1/customers" + as_of + "&sort=p_alive&order=asc&limit=5&value_tier=gold",
+          "/v1/customers" + as_of + "&sort=clv&limit=7&segment=champions",
           "/v1/segments" + as_of,
           "/v1/model"};
 }
@@ -176,10 +189,15 @@ TEST(Consistency, RefitSwapsInANewVersionAndRestartGivesIdenticalAnswers) {
     const json top_tier = json::parse(answers_before[3]);
     ASSERT_FALSE(top_tier["customers"].empty());
     for (const json& customer : top_tier["customers"]) {
-      EXPECT_EQ(customer["value_tier"], "top");
+      EXPECT_EQ(customer["value_tier"], "gold");
     }
     std::int64_t segment_customers = 0;
-    const json segments = json::parse(answers_before[4]);
+    const json champions = json::parse(answers_before[4]);
+    ASSERT_FALSE(champions["customers"].empty());
+    for (const json& customer : champions["customers"]) {
+      EXPECT_EQ(customer["segment"], "champions");
+    }
+    const json segments = json::parse(answers_before[5]);
     for (const json& segment : segments["segments"]) {
       segment_customers += segment["customers"].get<std::int64_t>();
     }
@@ -194,6 +212,63 @@ TEST(Consistency, RefitSwapsInANewVersionAndRestartGivesIdenticalAnswers) {
     EXPECT_EQ(client.Get(path)->body, answers_before[k++]) << path;
   }
   EXPECT_EQ(restarted.server().Import(SampleLog()).duplicates, 6919);
+}
+
+// The sample log imported into a running server whose first model is fitted.
+struct ServedSample {
+  ServedSample() : server(WeeklyBgNbd(directory)) {
+    server.server().Import(SampleLog());
+    auto client = server.Client();
+    WaitForModelVersion(client, 1);
+  }
+  ScratchDirectory directory;
+  RunningServer server;
+};
+
+json Whale(const std::string& transaction_id, const std::string& day) {
+  return {{"transaction_id", transaction_id},
+          {"customer_id", "whale"},
+          {"timestamp", day},
+          {"amount", 5000}};
+}
+
+TEST(Consistency, ListsAndSegmentsReflectEventsAcknowledgedAfterAnEarlierList) {
+  ServedSample sample;
+  auto client = sample.server.Client();
+  const std::string as_of = "?as_of=" + kLastDay;
+  const json before = ParseBody(client.Get("/v1/customers" + as_of + "&limit=1"));
+  ASSERT_EQ(before["customers"].size(), 1U);
+  ASSERT_NE(before["customers"][0]["customer_id"], "whale");
+
+  const json events = json::array({Whale("w1", "1998-01-05"), Whale("w2", "1998-03-02"),
+                                   Whale("w3", "1998-05-04"), Whale("w4", "1998-06-29")});
+  ASSERT_EQ(client.Post("/v1/events", events.dump(), "application/json")->status, 200);
+  const json after = ParseBody(client.Get("/v1/customers" + as_of + "&limit=1"));
+  ASSERT_EQ(after["customers"].size(), 1U);
+  EXPECT_EQ(after["customers"][0], ParseBody(client.Get("/v1/customers/whale" + as_of)));
+
+  std::int64_t customers = 0;
+  const json segments = ParseBody(client.Get("/v1/segments" + as_of));
+  for (const json& segment : segments["segments"]) {
+    customers += segment["customers"].get<std::int64_t>();
+  }
+  EXPECT_EQ(customers, 2358);
+  // A read before the latest purchase is scored from scratch and leaves the whale out.
+  const json earlier = ParseBody(client.Get("/v1/customers?as_of=1997-12-31&limit=5000"));
+  for (const json& customer : earlier["customers"]) {
+    EXPECT_NE(customer["customer_id"], "whale");
+  }
+}
+
+TEST(InputChecks, UnknownSegmentOrTierNamesGet400ListingTheNames) {
+  ServedSample sample;
+  auto client = sample.server.Client();
+  const auto segment = client.Get("/v1/customers?segment=top");
+  ASSERT_EQ(segment->status, 400);
+  EXPECT_NE(ParseBody(segment)["error"].get<std::string>().find("champions"), std::string::npos);
+  const auto tier = client.Get("/v1/customers?value_tier=champions");
+  ASSERT_EQ(tier->status, 400);
+  EXPECT_NE(ParseBody(tier)["error"].get<std::string>().find("platinum"), std::string::npos);
 }
 
 }  // namespace
