@@ -8,8 +8,9 @@
 namespace clv::detail {
 namespace {
 
-// The customers table is derived from the events and kept in the same transaction, so it can be
-// read without scanning the events. WITHOUT ROWID stores each table once, ordered by its key.
+// The customers table is derived from the events and written behind them (SaveCustomerStates),
+// so it can be read without scanning the events. WITHOUT ROWID stores each table once, ordered
+// by its key.
 constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS events (
   transaction_id TEXT PRIMARY KEY NOT NULL,
@@ -37,12 +38,13 @@ constexpr std::string_view kInsertEvent =
     "INSERT OR IGNORE INTO events (transaction_id, customer_id, timestamp, amount) "
     "VALUES (?1, ?2, ?3, ?4)";
 
+// Whole rows, not increments, so writing a customer twice is harmless.
 constexpr std::string_view kUpsertCustomer =
     "INSERT INTO customers (customer_id, transactions, first_timestamp, last_timestamp, "
-    "total_amount) VALUES (?1, 1, ?2, ?2, ?3) "
-    "ON CONFLICT (customer_id) DO UPDATE SET transactions = transactions + 1, "
-    "first_timestamp = min(first_timestamp, ?2), last_timestamp = max(last_timestamp, ?2), "
-    "total_amount = total_amount + ?3";
+    "total_amount) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (customer_id) DO UPDATE SET transactions = excluded.transactions, "
+    "first_timestamp = excluded.first_timestamp, last_timestamp = excluded.last_timestamp, "
+    "total_amount = excluded.total_amount";
 
 std::int64_t SingleInteger(SqliteDatabase& database, std::string_view sql) {
   SqliteStatement statement(database, sql);
@@ -83,15 +85,29 @@ std::vector<bool> EventStore::Insert(std::span<const Event> events) {
     insert_event_->Bind(3, event.timestamp);
     insert_event_->Bind(4, event.amount);
     insert_event_->Run();
-    if (database_.Changes() == 0) continue;
-    inserted[i] = true;
-    upsert_customer_->Bind(1, event.customer_id);
-    upsert_customer_->Bind(2, event.timestamp);
-    upsert_customer_->Bind(3, event.amount);
-    upsert_customer_->Run();
+    inserted[i] = database_.Changes() > 0;
   }
   transaction.Commit();
   return inserted;
+}
+
+void EventStore::SaveCustomerStates(std::span<const CustomerStateRow> rows) {
+  const std::lock_guard lock(mutex_);
+  SqliteTransaction transaction(database_);
+  for (const CustomerStateRow& row : rows) {
+    upsert_customer_->Bind(1, row.customer_id);
+    upsert_customer_->Bind(2, row.transactions);
+    upsert_customer_->Bind(3, row.first_timestamp);
+    upsert_customer_->Bind(4, row.last_timestamp);
+    upsert_customer_->Bind(5, row.total_amount);
+    upsert_customer_->Run();
+  }
+  transaction.Commit();
+}
+
+std::int64_t EventStore::NumStateTransactions() {
+  const std::lock_guard lock(mutex_);
+  return SingleInteger(database_, "SELECT coalesce(sum(transactions), 0) FROM customers");
 }
 
 void EventStore::ForEachEvent(const std::function<void(const Event&)>& visit) {

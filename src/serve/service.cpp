@@ -81,8 +81,10 @@ Service::Service(const ServeOptions& options)
       scale_(options.unit, DurationMode::kFloored),
       model_choice_(ParseModelChoice(options.model)),
       store_(options.database_path),
-      index_(book_, scale_, options.unit, scoring_) {
+      index_(book_, scale_, options.unit, scoring_),
+      state_writer_(store_, book_) {
   RebuildBook();
+  state_writer_.RepairIfBehind();
   LoadLatestModel();
   refit_worker_ = std::thread([this] { RefitLoop(); });
   if (!model_slot_.Current() && book_.NumCustomers() > 0) RequestRefit();
@@ -96,6 +98,8 @@ Service::~Service() {
   refit_wakeup_.notify_all();
   refit_worker_.join();
   try {
+    state_writer_.Stop();
+    state_writer_.Flush();
     store_.Checkpoint();
   } catch (const Error& error) {
     Log().error("checkpoint on shutdown failed: {}", error.what());
@@ -133,6 +137,7 @@ IngestResult Service::Ingest(const std::vector<Event>& events) {
   }
   // After the book has them, so a reader that takes the mark sees the events.
   index_.MarkChanged(stored);
+  state_writer_.MarkChanged(stored);
   metrics_.RecordEvents(result.accepted,
                         static_cast<std::int64_t>(result.duplicate_indices.size()));
   NoteNewEvents(result.accepted);

@@ -19,6 +19,7 @@
 #include "serve/customer_book.h"
 #include "serve/customer_history.h"
 #include "serve/customer_score.h"
+#include "serve/customer_state_writer.h"
 #include "serve/event.h"
 #include "serve/event_store.h"
 #include "serve/portfolio.h"
@@ -93,6 +94,7 @@ class Service {
   EventStore store_;
   CustomerBook book_;
   ScoreIndex index_;
+  CustomerStateWriter state_writer_;
   ModelSlot model_slot_;
   ServiceMetrics metrics_;
 

@@ -35,7 +35,15 @@ TEST(Consistency, StoreKeepsEachTransactionIdOnce) {
                                  MakeEvent("t3", "c2", 0, 5)};
   EXPECT_EQ(store.Insert(retry), (std::vector<bool>{false, true, false}));
   EXPECT_EQ(store.NumEvents(), 3);
+}
+
+TEST(Consistency, StateRowsReplaceEarlierRowsOfTheirCustomer) {
+  ScratchDirectory directory;
+  EventStore store(directory.path() / "clv.db");
+  store.SaveCustomerStates(std::vector<CustomerStateRow>{{"c1", 1, 0, 0, 10}, {"c2", 2, 0, 5, 3}});
+  store.SaveCustomerStates(std::vector<CustomerStateRow>{{"c1", 3, 0, 9, 40}});
   EXPECT_EQ(store.NumCustomers(), 2);
+  EXPECT_EQ(store.NumStateTransactions(), 5);
 }
 
 TEST(Consistency, StoreReopensWithEveryEventAndModelVersion) {

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "serve/event_store.h"
 #include "serve_test_support.h"
 
 namespace clv {
@@ -130,6 +131,48 @@ TEST(Consistency, AcknowledgedBatchesSurviveSigkillExactlyOnce) {
     ::waitpid(checker, &status, 0);
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
   }
+}
+
+// One batch of `count` events for customers c0 .. c<count / 4>, sent as a request body.
+std::string LargeBatch(int count) {
+  json events = json::array();
+  for (int k = 0; k < count; ++k) {
+    events.push_back({{"transaction_id", fmt::format("large-{}", k)},
+                      {"customer_id", fmt::format("c{}", k / 4)},
+                      {"timestamp", 852076800 + std::int64_t{k % 4} * 86400},
+                      {"amount", 1}});
+  }
+  return events.dump();
+}
+
+TEST(Consistency, SigtermFinishesTheRequestInFlightThenCheckpointsAndWritesState) {
+  ScratchDirectory directory;
+  const int port = FreeLoopbackPort();
+  const pid_t pid = StartServer(directory, port);
+  constexpr int kEvents = 40'000;
+  const std::string body = LargeBatch(kEvents);
+  int posted_status = 0;
+  std::thread sender([&] {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(60, 0);
+    const auto posted = client.Post("/v1/events", body, "application/json");
+    posted_status = posted ? posted->status : -1;
+  });
+  // The body takes far longer to parse and commit than this, so the request is in flight.
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  ::kill(pid, SIGTERM);
+  sender.join();
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(posted_status, 200);
+
+  const auto wal = directory.path() / "clv.db-wal";
+  EXPECT_TRUE(!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0);
+  detail::EventStore store(directory.path() / "clv.db");
+  EXPECT_EQ(store.NumEvents(), kEvents);
+  EXPECT_EQ(store.NumStateTransactions(), kEvents);
+  EXPECT_EQ(store.NumCustomers(), kEvents / 4);
 }
 
 }  // namespace
