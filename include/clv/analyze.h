@@ -138,7 +138,7 @@ struct Analysis {
 
   PredictionTable predictions;
   Segmentation segmentation;
-  CustomerValues segmented_customers;
+  std::string segments_json;  ///< SegmentationJson of the segmented customers (segments.json)
   BusinessMetrics metrics;
   ReportInput report;
 

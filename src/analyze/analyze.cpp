@@ -3,6 +3,7 @@
 #include "clv/analyze.h"
 
 #include <fmt/format.h>
+#include <tbb/task_group.h>
 
 #include <chrono>
 #include <unordered_map>
@@ -63,15 +64,13 @@ std::vector<std::string> GroupsOf(const SummaryTable& whole, const PurchaseLog& 
   return groups;
 }
 
-// The customers as segmentation reads them: CLV as the value, or expected purchases without
-// a spend model.
-CustomerValues SegmentedCustomers(const SummaryTable& whole, const PredictionTable& predictions) {
+// Segments the customers of `analysis.whole` by CLV (expected purchases without a spend
+// model). Segmentation reads the summary's columns; they are lent to it for the call rather
+// than copied, which for 10^7 customers saves a second copy of every id.
+void SegmentCustomers(Analysis& analysis, SegmentOptions segment_options) {
+  SummaryTable& whole = analysis.whole;
+  const PredictionTable& predictions = analysis.predictions;
   CustomerValues customers{
-      .customer_ids = whole.customer_ids,
-      .frequency = whole.frequency,
-      .recency = whole.recency,
-      .age = whole.age,
-      .monetary_value = whole.monetary_value,
       .value = predictions.has_spend ? predictions.clv : predictions.expected_purchases,
       .p_alive = predictions.p_alive,
       .value_is_predicted = true};
@@ -80,7 +79,17 @@ CustomerValues SegmentedCustomers(const SummaryTable& whole, const PredictionTab
     value = 0;
     ++customers.values_not_finite;
   }
-  return customers;
+  const auto lend = [&] {
+    customers.customer_ids.swap(whole.customer_ids);
+    customers.frequency.swap(whole.frequency);
+    customers.recency.swap(whole.recency);
+    customers.age.swap(whole.age);
+    customers.monetary_value.swap(whole.monetary_value);
+  };
+  lend();
+  analysis.segmentation = Segment(customers, segment_options);
+  analysis.segments_json = SegmentationJson(customers, analysis.segmentation);
+  lend();  // and give back
 }
 
 SummaryOptions WithCalibrationEnd(SummaryOptions options, const HoldoutWindow& window) {
@@ -90,12 +99,92 @@ SummaryOptions WithCalibrationEnd(SummaryOptions options, const HoldoutWindow& w
 }
 
 // Fits and ranks the candidates: on the calibration window when there is one.
-detail::ModelSelection RankCandidates(const AnalyzeOptions& options,
-                                      const detail::LogWindows& windows) {
-  if (windows.calibration) {
-    return detail::SelectPurchaseModel(options.model, *windows.calibration, true, options.fit);
+detail::ModelSelection RankCandidates(const Analysis& analysis) {
+  const AnalyzeOptions& options = analysis.options;
+  if (analysis.window.used) {
+    return detail::SelectPurchaseModel(options.model, analysis.calibration, true, options.fit);
   }
-  return detail::SelectPurchaseModel(options.model, windows.whole, false, options.fit);
+  return detail::SelectPurchaseModel(options.model, analysis.whole, false, options.fit);
+}
+
+// Summarises `rows` on the windows of `analysis.window` into `analysis`; returns what the
+// tracking plot needs.
+detail::LogWindows Summarise(Analysis& analysis, const detail::LogRows& rows) {
+  detail::LogWindows windows = detail::SummarizeLogWindows(
+      rows, WithCalibrationEnd(analysis.options.summary, analysis.window));
+  analysis.read_report = windows.report;
+  analysis.whole = std::move(windows.whole);
+  analysis.calibration = std::move(windows.calibration).value_or(SummaryTable{});
+  return windows;
+}
+
+// Chooses, fits and validates the models, then predicts and segments. Returns false, with
+// the reason in `analysis.choice_reason`, when no usable purchase model comes out.
+bool ModelPredictAndSegment(Analysis& analysis, const detail::LogRows& rows,
+                            detail::LogWindows& windows, TrackingSeries* tracking,
+                            std::vector<double>* expected_holdout) {
+  const AnalyzeOptions& options = analysis.options;
+  Stage(options, "fitting and validating the purchase models");
+  detail::ModelSelection selection = RankCandidates(analysis);
+  if (!selection.found && analysis.window.used) {
+    // A calibration window can be too thin to fit (no repeat buyers yet); the whole window
+    // may still be enough, judged by BIC.
+    analysis.warnings.push_back("the holdout was not used: " + selection.reason +
+                                " on the calibration window");
+    analysis.window = {.observation_end = analysis.window.observation_end,
+                       .note = "no holdout: no model could be fitted on the calibration window"};
+    windows = Summarise(analysis, rows);
+    selection = RankCandidates(analysis);
+  }
+  analysis.choice_reason = selection.reason;
+  analysis.candidates = selection.candidates;
+  if (!selection.found) {
+    analysis.purchase_fit = selection.candidates.front().fit;
+    return false;
+  }
+  const CandidateModel& chosen = selection.candidates[selection.chosen];
+  analysis.chosen_model = chosen.model;
+  // The tracking plot shows the model the holdout judged, fitted on the calibration window.
+  *tracking = detail::BuildTrackingSeries(windows, chosen.model, chosen.fit.params);
+  *expected_holdout = std::move(selection.expected_holdout);
+  analysis.purchase_fit = analysis.window.used
+                              ? FitPurchaseModel(chosen.model, analysis.whole, options.fit)
+                              : chosen.fit;
+  if (!analysis.purchase_fit.usable) {
+    analysis.choice_reason = fmt::format(
+        "{} was chosen on the calibration window, but its refit on the whole window is not "
+        "usable ({}: {})",
+        DisplayName(chosen.model), ToString(analysis.purchase_fit.termination),
+        analysis.purchase_fit.message);
+    return false;
+  }
+
+  Stage(options, "fitting the spend model");
+  detail::SpendModel spend = detail::FitSpendModel(analysis.whole, options.fit);
+  analysis.spend_fit = spend.fit;
+  analysis.spend_independence = spend.independence;
+  analysis.warnings.insert(analysis.warnings.end(), spend.warnings.begin(), spend.warnings.end());
+
+  Stage(options, "predicting");
+  const auto model = MakePurchaseModel(analysis.chosen_model);
+  const std::vector<double> spend_params =
+      analysis.spend_fit ? analysis.spend_fit->params : std::vector<double>{};
+  analysis.predictions = PredictCustomers(analysis.whole, *model, analysis.purchase_fit.params,
+                                          spend_params, options.predict);
+  if (analysis.predictions.NumProblemRows() > 0) {
+    analysis.warnings.push_back(
+        fmt::format("{} customers could not be scored completely; their status column says why",
+                    analysis.predictions.NumProblemRows()));
+  }
+
+  Stage(options, "segmenting");
+  SegmentOptions segment_options{.by = SegmentBy::kBoth, .rules = options.segment_rules};
+  if (!options.group_by.empty()) {
+    segment_options.group_of_customer = GroupsOf(analysis.whole, rows.log, options.group_by);
+  }
+  SegmentCustomers(analysis, std::move(segment_options));
+
+  return true;
 }
 
 }  // namespace
@@ -144,75 +233,29 @@ Analysis Analyze(const AnalyzeOptions& options) {
   analysis.window = detail::ResolveHoldoutWindow(options, rows);
 
   Stage(options, "summarising");
-  detail::LogWindows windows =
-      detail::SummarizeLogWindows(rows, WithCalibrationEnd(options.summary, analysis.window));
-  analysis.read_report = windows.report;
-  RequireFittableSummary(windows.whole);
-  if (windows.calibration) analysis.calibration = *windows.calibration;
+  detail::LogWindows windows = Summarise(analysis, rows);
+  RequireFittableSummary(analysis.whole);
 
-  Stage(options, "fitting and validating the purchase models");
-  detail::ModelSelection selection = RankCandidates(options, windows);
-  if (!selection.found && windows.calibration) {
-    // A calibration window can be too thin to fit (no repeat buyers yet); the whole window
-    // may still be enough, judged by BIC.
-    analysis.warnings.push_back("the holdout was not used: " + selection.reason +
-                                " on the calibration window");
-    analysis.window = {.observation_end = analysis.window.observation_end,
-                       .note = "no holdout: no model could be fitted on the calibration window"};
-    analysis.calibration = {};
-    windows =
-        detail::SummarizeLogWindows(rows, WithCalibrationEnd(options.summary, analysis.window));
-    selection = RankCandidates(options, windows);
-  }
-  analysis.choice_reason = selection.reason;
-  analysis.candidates = selection.candidates;
-  if (!selection.found) {
-    analysis.purchase_fit = selection.candidates.front().fit;
-    return analysis;
-  }
-  const CandidateModel& chosen = selection.candidates[selection.chosen];
-  analysis.chosen_model = chosen.model;
-  // The tracking plot shows the model the holdout judged, fitted on the calibration window.
-  TrackingSeries tracking = detail::BuildTrackingSeries(windows, chosen.model, chosen.fit.params);
-  analysis.purchase_fit =
-      windows.calibration ? FitPurchaseModel(chosen.model, windows.whole, options.fit) : chosen.fit;
-  if (!analysis.purchase_fit.usable) return analysis;
-
-  Stage(options, "fitting the spend model");
-  detail::SpendModel spend = detail::FitSpendModel(windows.whole, options.fit);
-  analysis.spend_fit = spend.fit;
-  analysis.spend_independence = spend.independence;
-  analysis.warnings.insert(analysis.warnings.end(), spend.warnings.begin(), spend.warnings.end());
-
-  Stage(options, "predicting");
-  const auto model = MakePurchaseModel(analysis.chosen_model);
-  const std::vector<double> spend_params =
-      analysis.spend_fit ? analysis.spend_fit->params : std::vector<double>{};
-  analysis.predictions = PredictCustomers(windows.whole, *model, analysis.purchase_fit.params,
-                                          spend_params, options.predict);
-  if (analysis.predictions.NumProblemRows() > 0) {
-    analysis.warnings.push_back(
-        fmt::format("{} customers could not be scored completely; their status column says why",
-                    analysis.predictions.NumProblemRows()));
-  }
-
-  Stage(options, "segmenting");
-  SegmentOptions segment_options{.by = SegmentBy::kBoth, .rules = options.segment_rules};
-  if (!options.group_by.empty()) {
-    segment_options.group_of_customer = GroupsOf(windows.whole, rows.log, options.group_by);
-  }
-  analysis.segmented_customers = SegmentedCustomers(windows.whole, analysis.predictions);
-  analysis.segmentation = Segment(analysis.segmented_customers, segment_options);
-
-  Stage(options, "measuring the business");
+  // The business metrics need only the log, so they are measured alongside the models, on
+  // the cores that the models' serial steps leave idle.
   MetricsOptions metrics_options = options.metrics;
   metrics_options.observation_end = analysis.window.observation_end;
-  analysis.metrics = ComputeBusinessMetrics(rows.log, metrics_options);
+  tbb::task_group business;
+  business.run([&] { analysis.metrics = ComputeBusinessMetrics(rows.log, metrics_options); });
+  TrackingSeries tracking;
+  std::vector<double> expected_holdout;
+  bool modelled = false;
+  try {
+    modelled = ModelPredictAndSegment(analysis, rows, windows, &tracking, &expected_holdout);
+  } catch (...) {
+    business.wait();
+    throw;
+  }
+  business.wait();
+  if (!modelled) return analysis;
 
   Stage(options, "building the report");
-  analysis.whole = std::move(windows.whole);
-  analysis.report =
-      detail::BuildAnalysisReport(analysis, std::move(tracking), selection.expected_holdout);
+  analysis.report = detail::BuildAnalysisReport(analysis, std::move(tracking), expected_holdout);
   analysis.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return analysis;

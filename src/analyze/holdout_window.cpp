@@ -32,6 +32,11 @@ HoldoutWindow ResolveHoldoutWindow(const AnalyzeOptions& options, const LogRows&
                                    FormatTimestamp(*summary.calibration_end),
                                    FormatTimestamp(rows.first_timestamp)));
     }
+    if (*summary.calibration_end >= window.observation_end) {
+      throw InputError(fmt::format("--calibration-end {} must be before the observation end {}",
+                                   FormatTimestamp(*summary.calibration_end),
+                                   FormatTimestamp(window.observation_end)));
+    }
     window.used = true;
     window.calibration_end_given = true;
     window.calibration_end = *summary.calibration_end;

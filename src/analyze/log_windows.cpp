@@ -73,6 +73,23 @@ PurchaseActivity CountActivity(const RfmSink& sink, std::int32_t first_period,
   return total;
 }
 
+// The rows of `whole` whose customer had bought by `calibration_end_period`, in order.
+std::vector<std::size_t> CalibrationRows(const CustomerSummaries& whole,
+                                         std::int32_t calibration_end_period) {
+  std::vector<std::uint8_t> kept(whole.size());
+  ParallelForBlocks(whole.size(), std::size_t{1} << 16, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t row = begin; row < end; ++row) {
+      kept[row] = whole.FirstPurchaseAfter(row, calibration_end_period) ? 0 : 1;
+    }
+  });
+  std::vector<std::size_t> rows;
+  rows.reserve(whole.size());
+  for (std::size_t row = 0; row < kept.size(); ++row) {
+    if (kept[row] != 0) rows.push_back(row);
+  }
+  return rows;
+}
+
 }  // namespace
 
 LogRows ReadLogRows(const IngestOptions& ingest, const std::string& group_column,
@@ -100,20 +117,24 @@ LogWindows SummarizeLogWindows(const LogRows& rows, const SummaryOptions& option
   auto sink = std::make_shared<RfmSink>(options);
   ReplayRows(rows.log, *sink);
 
+  // One view of every customer, sorted once; the calibration table is its subset of customers
+  // who had bought by the calibration end.
   SummaryOptions whole_options = options;
   whole_options.calibration_end.reset();
   const CustomerSummaries whole(sink, whole_options, rows.ingest);
-
   LogWindows windows{.report = whole.report(), .scale = sink->scale()};
   windows.whole = ToSummaryTable(whole);
-  windows.observation_end_period = sink->scale().PeriodOf(windows.report.observation_end);
+  windows.observation_end_period = whole.calibration_end_period();
   windows.calibration_end_period = windows.observation_end_period;
   if (options.calibration_end) {
-    const CustomerSummaries calibration(sink, options, rows.ingest);
-    windows.calibration = ToSummaryTable(calibration);
+    windows.split = true;
     windows.calibration_end_period = sink->calibration_end_period();
+    const std::vector<std::size_t> calibration_rows =
+        CalibrationRows(whole, windows.calibration_end_period);
     windows.report.customers_first_seen_in_holdout =
-        calibration.report().customers_first_seen_in_holdout;
+        static_cast<std::int64_t>(whole.size() - calibration_rows.size());
+    windows.calibration =
+        ToSummaryTable(whole, calibration_rows, windows.calibration_end_period, true);
   }
   windows.activity = CountActivity(*sink, sink->scale().PeriodOf(rows.first_timestamp),
                                    windows.observation_end_period, windows.calibration_end_period);

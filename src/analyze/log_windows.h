@@ -43,6 +43,7 @@ struct PurchaseActivity {
 struct LogWindows {
   SummaryReport report;                     ///< of the whole window
   std::optional<SummaryTable> calibration;  ///< set when `options.calibration_end` is
+  bool split = false;                       ///< the windows were split at a calibration end
   SummaryTable whole;
   PurchaseActivity activity;  ///< calibration customers when split, else every customer
   PeriodScale scale{TimeUnit::kDay, DurationMode::kFloored};

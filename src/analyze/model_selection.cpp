@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "clv/predict.h"
+#include "fit/distinct_rows.h"
 
 namespace clv::detail {
 namespace {
@@ -20,6 +21,26 @@ std::vector<double> ExpectedHoldoutPurchases(const SummaryTable& calibration,
   const auto model = MakePurchaseModel(fit.model);
   PredictionTable table = PredictCustomers(calibration, *model, fit.params, {}, options);
   return std::move(table.expected_purchases);
+}
+
+// The customers of `summary` as distinct histories with counts, in order of first appearance:
+// each candidate fit then starts from these rows instead of collapsing every customer again,
+// and sums the same rows in the same order as a fit on `summary` itself (REFERENCE.md §1.2).
+SummaryTable DistinctHistories(const SummaryTable& summary) {
+  std::vector<CustomerHistory> histories(summary.size());
+  for (std::size_t row = 0; row < summary.size(); ++row) {
+    histories[row] = {summary.frequency[row], summary.recency[row], summary.age[row]};
+  }
+  const DistinctRows distinct = CollapseToDistinctRows(histories, summary.weight);
+  SummaryTable table{.unit = summary.unit, .weight = distinct.weights};
+  for (const CustomerHistory& history : distinct.histories) {
+    table.customer_ids.emplace_back();
+    table.frequency.push_back(history.frequency);
+    table.recency.push_back(history.recency);
+    table.age.push_back(history.age);
+    table.monetary_value.push_back(0.0);
+  }
+  return table;
 }
 
 double RankingValue(const CandidateModel& candidate, bool use_holdout) {
@@ -103,8 +124,9 @@ ModelSelection SelectPurchaseModel(ModelChoice choice, const SummaryTable& fitti
                                    bool use_holdout, const FitOptions& fit_options) {
   ModelSelection selection;
   std::vector<std::vector<double>> expected_holdout;
+  const SummaryTable distinct = DistinctHistories(fitting);
   for (const ModelKind kind : CandidateKinds(choice)) {
-    CandidateModel candidate{.model = kind, .fit = FitPurchaseModel(kind, fitting, fit_options)};
+    CandidateModel candidate{.model = kind, .fit = FitPurchaseModel(kind, distinct, fit_options)};
     expected_holdout.emplace_back();
     if (use_holdout && candidate.fit.usable) {
       expected_holdout.back() = ExpectedHoldoutPurchases(fitting, candidate.fit);

@@ -65,7 +65,7 @@ TrackingSeries BuildTrackingSeries(const LogWindows& windows, ModelKind kind,
   const std::string unit(ToString(windows.scale.unit()));
   series.period_unit =
       units_per_point == 1 ? unit : fmt::format("{}-{} period", units_per_point, unit);
-  const bool split = windows.calibration.has_value();
+  const bool split = windows.split;
   for (std::size_t point = 0; point < points; ++point) {
     const std::string label = FormatTimestamp(windows.scale.PeriodStart(bounds[point]));
     const double previous_actual = point == 0 ? 0.0 : actual[point - 1];

@@ -111,8 +111,7 @@ std::vector<std::string> WriteAnalysis(const Analysis& analysis, const std::stri
         .Write(ModelFileToJson(MakeModelFile(*analysis.spend_fit, analysis.whole.unit)));
   }
   open("metrics.json").Write(MetricsToJson(analysis.metrics));
-  open("segments.json")
-      .Write(SegmentationJson(analysis.segmented_customers, analysis.segmentation));
+  open("segments.json").Write(analysis.segments_json);
   open("analysis.json").Write(AnalysisJson(analysis));
   open("report.html").Write(RenderReportHtml(analysis.report));
 

@@ -23,7 +23,7 @@ namespace clv::cli {
 namespace {
 
 // The stages Analyze announces, for the "[k/n]" progress counter.
-constexpr int kStages = 8;
+constexpr int kStages = 7;
 
 struct AnalyzeFlags {
   IngestFlags ingest;

@@ -9,6 +9,7 @@
 #include "cli/command_registry.h"
 #include "clv/error.h"
 #include "clv/version.h"
+#include "common/log.h"
 
 namespace clv::cli {
 namespace {
@@ -27,6 +28,9 @@ int Run(int argc, char** argv) {
   CLI::App app{"clv: customer lifetime value from a purchase log", "clv"};
   app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
+  app.add_option_function<std::string>(
+      "--log-level", [](const std::string& level) { detail::SetLogLevel(level); },
+      "Messages on stderr: error, warn, info (default) or debug; before the subcommand");
   int exit_status = 0;
   for (const CommandSpec& command : RegisteredCommands())
     command.add(app, &exit_status);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "metrics/purchase_log_sink.h"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "metrics/channel_numbering.h"
@@ -92,19 +94,37 @@ std::vector<std::uint32_t> PurchaseLogSink::InternChannels(const TransactionBatc
 void PurchaseLogSink::Consume(const TransactionBatch& batch) {
   const std::vector<std::uint32_t> channels =
       channel_extra_index_ ? InternChannels(batch) : std::vector<std::uint32_t>{};
-  // Route rows to partitions by the top bits of the customer's hash.
-  std::vector<std::uint64_t> hashes(batch.size());
-  std::vector<std::vector<std::uint32_t>> rows_of_partition(kPartitions);
-  for (std::size_t row = 0; row < batch.size(); ++row) {
+  // Route rows to partitions by the top bits of the customer's hash with a counting sort into
+  // per-thread scratch space, so a batch allocates nothing once the buffers have grown.
+  thread_local std::vector<std::uint64_t> hashes;
+  thread_local std::vector<std::uint32_t> routed;
+  thread_local std::vector<std::uint32_t> partition_begin;
+  const std::size_t rows = batch.size();
+  hashes.resize(rows);
+  routed.resize(rows);
+  partition_begin.assign(kPartitions + 1, 0);
+  const auto partition_of = [](std::uint64_t hash) { return hash >> (64 - kPartitionBits); };
+  for (std::size_t row = 0; row < rows; ++row) {
     hashes[row] = HashCustomerId(batch.customer_ids[row]);
-    rows_of_partition[hashes[row] >> (64 - kPartitionBits)].push_back(
-        static_cast<std::uint32_t>(row));
+    ++partition_begin[partition_of(hashes[row]) + 1];
   }
   for (std::size_t index = 0; index < kPartitions; ++index) {
-    if (rows_of_partition[index].empty()) continue;
+    partition_begin[index + 1] += partition_begin[index];
+  }
+  std::array<std::uint32_t, kPartitions> next;
+  std::copy(partition_begin.begin(), partition_begin.end() - 1, next.begin());
+  for (std::size_t row = 0; row < rows; ++row) {
+    routed[next[partition_of(hashes[row])]++] = static_cast<std::uint32_t>(row);
+  }
+
+  for (std::size_t index = 0; index < kPartitions; ++index) {
+    const std::uint32_t begin = partition_begin[index];
+    const std::uint32_t end = partition_begin[index + 1];
+    if (begin == end) continue;
     Partition& partition = *partitions_[index];
     std::lock_guard lock(partition.mutex);
-    for (const std::uint32_t row : rows_of_partition[index]) {
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const std::uint32_t row = routed[k];
       partition.customer.push_back(partition.Intern(hashes[row], batch.customer_ids[row]));
       partition.timestamp.push_back(batch.timestamps[row]);
       partition.amount.push_back(batch.amounts[row]);

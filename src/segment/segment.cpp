@@ -28,34 +28,32 @@ std::vector<double> Negated(const std::vector<double>& values) {
   return negated;
 }
 
-int TierOfShareAbove(double share_above) {
-  int tier = 0;
-  for (int candidate = 0; candidate < static_cast<int>(std::size(kValueTierStarts)); ++candidate) {
-    if (share_above >= kValueTierStarts[candidate]) tier = candidate;
-  }
-  return tier;
-}
-
-// Deciles and tiers rank customers by value, best first; ties share the better rank.
+// Deciles and tiers rank customers by value, best first; ties share the better rank. A tier
+// begins where the share of customers ranked strictly above reaches its start.
 void AssignValueRanks(const CustomerValues& customers, Segmentation& result) {
   const std::size_t count = customers.size();
-  const std::vector<std::size_t> above = detail::CountStrictlyBelow(Negated(customers.value));
-  result.value_decile.resize(count);
-  result.value_tier.resize(count);
-  for (std::size_t row = 0; row < count; ++row) {
-    result.value_decile[row] = detail::BucketOfRank(above[row], count, kDeciles);
-    result.value_tier[row] =
-        TierOfShareAbove(static_cast<double>(above[row]) / static_cast<double>(count));
+  const std::vector<double> negated = Negated(customers.value);
+  const std::vector<int> worse_deciles = detail::RankBuckets(negated, kDeciles);
+  result.value_decile = worse_deciles;
+
+  std::vector<std::size_t> tier_thresholds;
+  for (const double start : kValueTierStarts) {
+    // The fewest customers above whose share, computed in doubles, reaches `start`.
+    auto above = static_cast<std::size_t>(std::ceil(start * static_cast<double>(count)));
+    while (above > 0 && static_cast<double>(above - 1) / static_cast<double>(count) >= start) {
+      --above;
+    }
+    while (static_cast<double>(above) / static_cast<double>(count) < start)
+      ++above;
+    tier_thresholds.push_back(above);
   }
+  result.value_tier = detail::RankThresholdsReached(negated, tier_thresholds);
+  for (int& tier : result.value_tier)
+    tier -= 1;  // the first start, 0, is reached by everyone
 }
 
 std::vector<int> ScoresOf(const std::vector<double>& higher_is_better) {
-  const std::vector<std::size_t> below = detail::CountStrictlyBelow(higher_is_better);
-  std::vector<int> scores(below.size());
-  for (std::size_t row = 0; row < below.size(); ++row) {
-    scores[row] = detail::BucketOfRank(below[row], below.size(), kScoreLevels);
-  }
-  return scores;
+  return detail::RankBuckets(higher_is_better, kScoreLevels);
 }
 
 // RFM scores 1..5, 5 best: a recent last purchase, many repeat purchases, a high mean spend.

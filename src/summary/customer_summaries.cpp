@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <numeric>
 
 #include "clv/error.h"
 #include "common/atomic_file.h"
@@ -190,12 +191,24 @@ std::string_view CustomerSummaries::CustomerId(std::size_t row) const {
 }
 
 CustomerRow CustomerSummaries::Row(std::size_t row) const {
+  return RowSplitAt(row, calibration_end_period_, has_holdout());
+}
+
+bool CustomerSummaries::FirstPurchaseAfter(std::size_t row, std::int32_t period) const {
+  const RowRef& ref = order_[row];
+  return sink_->partition(ref.partition).states()[ref.state].periods.front() > period;
+}
+
+CustomerRow CustomerSummaries::RowSplitAt(std::size_t row, std::int32_t calibration_end_period,
+                                          bool holdout) const {
+  CLV_CHECK(!holdout || calibration_end_period == sink_->calibration_end_period(),
+            "a holdout row must be split where the sink split the spend");
   const RowRef& ref = order_[row];
   const CustomerState& state = sink_->partition(ref.partition).states()[ref.state];
   const PeriodScale& scale = sink_->scale();
   const std::int32_t* periods = state.periods.begin();
   const auto calibration_periods = static_cast<std::uint32_t>(
-      std::upper_bound(periods, state.periods.end(), calibration_end_period_) - periods);
+      std::upper_bound(periods, state.periods.end(), calibration_end_period) - periods);
   const std::int32_t first = periods[0];
   const std::int32_t last = periods[calibration_periods - 1];
   const std::uint32_t repeats = calibration_periods - 1;
@@ -203,49 +216,65 @@ CustomerRow CustomerSummaries::Row(std::size_t row) const {
   CustomerRow result;
   result.frequency = repeats;
   result.recency = scale.Duration(first, last);
-  result.age = scale.Duration(first, calibration_end_period_);
-  // A whole-window view of a sink that split the window spends both parts.
+  result.age = scale.Duration(first, calibration_end_period);
+  // The sink splits spend at its own calibration end; a row without a holdout spends both parts.
   const std::int64_t spend =
-      has_holdout() ? state.calibration_spend : state.calibration_spend + state.holdout_spend;
+      holdout ? state.calibration_spend : state.calibration_spend + state.holdout_spend;
   if (repeats > 0) {
     result.monetary_value = static_cast<double>(spend - state.first_period_spend) /
                             (static_cast<double>(kAmountScale) * repeats);
   }
-  if (has_holdout()) {
+  if (holdout) {
     const std::uint32_t holdout_periods = state.periods.size() - calibration_periods;
     result.frequency_holdout = holdout_periods;
     if (holdout_periods > 0) {
       result.monetary_value_holdout = static_cast<double>(state.holdout_spend) /
                                       (static_cast<double>(kAmountScale) * holdout_periods);
     }
-    result.duration_holdout = scale.Duration(calibration_end_period_, observation_end_period_);
+    result.duration_holdout = scale.Duration(calibration_end_period, observation_end_period_);
   }
   return result;
 }
 
 SummaryTable ToSummaryTable(const CustomerSummaries& customers) {
+  std::vector<std::size_t> rows(customers.size());
+  std::iota(rows.begin(), rows.end(), std::size_t{0});
+  return ToSummaryTable(customers, rows, customers.calibration_end_period(),
+                        customers.has_holdout());
+}
+
+SummaryTable ToSummaryTable(const CustomerSummaries& customers, std::span<const std::size_t> rows,
+                            std::int32_t calibration_end_period, bool holdout) {
+  static constexpr std::size_t kBlockRows = std::size_t{1} << 14;
   SummaryTable table;
   table.unit = customers.unit();
-  table.has_holdout = customers.has_holdout();
-  const std::size_t size = customers.size();
-  table.customer_ids.reserve(size);
+  table.has_holdout = holdout;
+  const std::size_t size = rows.size();
+  table.customer_ids.resize(size);
   for (std::vector<double>* column :
        {&table.frequency, &table.recency, &table.age, &table.monetary_value}) {
-    column->reserve(size);
+    column->resize(size);
   }
-  for (std::size_t row = 0; row < size; ++row) {
-    const CustomerRow values = customers.Row(row);
-    table.customer_ids.emplace_back(customers.CustomerId(row));
-    table.frequency.push_back(values.frequency);
-    table.recency.push_back(values.recency);
-    table.age.push_back(values.age);
-    table.monetary_value.push_back(values.monetary_value);
-    if (table.has_holdout) {
-      table.frequency_holdout.push_back(values.frequency_holdout);
-      table.monetary_value_holdout.push_back(values.monetary_value_holdout);
-      table.duration_holdout.push_back(values.duration_holdout);
+  if (holdout) {
+    for (std::vector<double>* column :
+         {&table.frequency_holdout, &table.monetary_value_holdout, &table.duration_holdout}) {
+      column->resize(size);
     }
   }
+  ParallelForBlocks(size, kBlockRows, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const CustomerRow values = customers.RowSplitAt(rows[k], calibration_end_period, holdout);
+      table.customer_ids[k] = customers.CustomerId(rows[k]);
+      table.frequency[k] = values.frequency;
+      table.recency[k] = values.recency;
+      table.age[k] = values.age;
+      table.monetary_value[k] = values.monetary_value;
+      if (!holdout) continue;
+      table.frequency_holdout[k] = values.frequency_holdout;
+      table.monetary_value_holdout[k] = values.monetary_value_holdout;
+      table.duration_holdout[k] = values.duration_holdout;
+    }
+  });
   return table;
 }
 

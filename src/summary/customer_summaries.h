@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,15 @@ class CustomerSummaries {
   std::string_view CustomerId(std::size_t row) const;
   CustomerRow Row(std::size_t row) const;
 
+  /// The last period of the calibration window (the observation end's without a holdout).
+  std::int32_t calibration_end_period() const { return calibration_end_period_; }
+  /// Whether the customer of `row` first bought after `period`.
+  bool FirstPurchaseAfter(std::size_t row, std::int32_t period) const;
+  /// The row of a summary whose calibration window ends with `calibration_end_period`, with the
+  /// holdout columns when `holdout` (then the period must be the sink's calibration end, where
+  /// it split the spend).
+  CustomerRow RowSplitAt(std::size_t row, std::int32_t calibration_end_period, bool holdout) const;
+
   /// Counts for the report (elapsed time excluded).
   const SummaryReport& report() const { return report_; }
 
@@ -76,8 +86,12 @@ std::string SummaryCsvHeader(bool has_holdout);
 /// "YYYY-MM-DD" for an instant at the start or the end of a day (UTC), else with the time.
 std::string FormatTimestamp(std::int64_t seconds);
 
-/// Copies every row of `customers` into a SummaryTable.
+/// Copies every row of `customers` into a SummaryTable, in parallel.
 SummaryTable ToSummaryTable(const CustomerSummaries& customers);
+/// The table of the rows `rows` of `customers`, split as RowSplitAt(row, calibration_end_period,
+/// holdout) does.
+SummaryTable ToSummaryTable(const CustomerSummaries& customers, std::span<const std::size_t> rows,
+                            std::int32_t calibration_end_period, bool holdout);
 
 class AtomicOutputFile;
 /// Writes the header and every row of `customers`, formatting blocks of rows in parallel.
