@@ -6,41 +6,61 @@
 #include <cmath>
 #include <limits>
 
-#include "clv/predict.h"
-#include "fit/distinct_rows.h"
+#include "clv/models/purchase_model.h"
+#include "common/parallel.h"
+#include "predict/distinct_histories.h"
 
 namespace clv::detail {
 namespace {
 
-// The holdout is as long for every customer: calibration end to observation end.
-std::vector<double> ExpectedHoldoutPurchases(const SummaryTable& calibration,
-                                             const FitSummary& fit) {
-  PredictOptions options;
-  options.horizon = calibration.duration_holdout.empty() ? 0 : calibration.duration_holdout[0];
-  options.clv_months = 0;
-  const auto model = MakePurchaseModel(fit.model);
-  PredictionTable table = PredictCustomers(calibration, *model, fit.params, {}, options);
-  return std::move(table.expected_purchases);
+// The fitting customers collapsed once (REFERENCE.md §1.2): the distinct histories with their
+// customer counts, in order of first appearance, which every candidate is fitted on (the same
+// rows in the same order as a fit on the customers themselves), and each customer's history,
+// through which holdout forecasts made per history reach the customers.
+struct CollapsedCustomers {
+  SummaryTable distinct;
+  DistinctHistories histories;
+};
+
+CollapsedCustomers Collapse(const SummaryTable& summary) {
+  CollapsedCustomers collapsed{
+      .histories = CollapseHistories(summary.frequency, summary.recency, summary.age)};
+  const std::vector<CustomerHistory>& histories = collapsed.histories.histories;
+  SummaryTable& distinct = collapsed.distinct;
+  distinct.unit = summary.unit;
+  distinct.weight.assign(histories.size(), 0.0);
+  for (std::size_t row = 0; row < summary.size(); ++row) {
+    distinct.weight[collapsed.histories.index_of_row[row]] += summary.WeightOf(row);
+  }
+  distinct.customer_ids.resize(histories.size());
+  distinct.monetary_value.assign(histories.size(), 0.0);
+  for (const CustomerHistory& history : histories) {
+    distinct.frequency.push_back(history.frequency);
+    distinct.recency.push_back(history.recency);
+    distinct.age.push_back(history.age);
+  }
+  return collapsed;
 }
 
-// The customers of `summary` as distinct histories with counts, in order of first appearance:
-// each candidate fit then starts from these rows instead of collapsing every customer again,
-// and sums the same rows in the same order as a fit on `summary` itself (REFERENCE.md §1.2).
-SummaryTable DistinctHistories(const SummaryTable& summary) {
-  std::vector<CustomerHistory> histories(summary.size());
-  for (std::size_t row = 0; row < summary.size(); ++row) {
-    histories[row] = {summary.frequency[row], summary.recency[row], summary.age[row]};
+// Each customer's expected purchases over the holdout, which is as long for every customer
+// (calibration end to observation end), evaluated once per distinct history.
+std::vector<double> ExpectedHoldoutPurchases(const SummaryTable& calibration,
+                                             const CollapsedCustomers& collapsed,
+                                             const FitSummary& fit) {
+  const double horizon = calibration.duration_holdout.empty() ? 0 : calibration.duration_holdout[0];
+  const auto model = MakePurchaseModel(fit.model);
+  const std::vector<CustomerHistory>& histories = collapsed.histories.histories;
+  std::vector<double> per_history(histories.size());
+  ParallelForBlocks(histories.size(), 256, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      per_history[k] = model->ExpectedPurchases(fit.params, histories[k], horizon);
+    }
+  });
+  std::vector<double> expected(calibration.size());
+  for (std::size_t row = 0; row < expected.size(); ++row) {
+    expected[row] = per_history[collapsed.histories.index_of_row[row]];
   }
-  const DistinctRows distinct = CollapseToDistinctRows(histories, summary.weight);
-  SummaryTable table{.unit = summary.unit, .weight = distinct.weights};
-  for (const CustomerHistory& history : distinct.histories) {
-    table.customer_ids.emplace_back();
-    table.frequency.push_back(history.frequency);
-    table.recency.push_back(history.recency);
-    table.age.push_back(history.age);
-    table.monetary_value.push_back(0.0);
-  }
-  return table;
+  return expected;
 }
 
 double RankingValue(const CandidateModel& candidate, bool use_holdout) {
@@ -124,12 +144,13 @@ ModelSelection SelectPurchaseModel(ModelChoice choice, const SummaryTable& fitti
                                    bool use_holdout, const FitOptions& fit_options) {
   ModelSelection selection;
   std::vector<std::vector<double>> expected_holdout;
-  const SummaryTable distinct = DistinctHistories(fitting);
+  const CollapsedCustomers collapsed = Collapse(fitting);
   for (const ModelKind kind : CandidateKinds(choice)) {
-    CandidateModel candidate{.model = kind, .fit = FitPurchaseModel(kind, distinct, fit_options)};
+    CandidateModel candidate{.model = kind,
+                             .fit = FitPurchaseModel(kind, collapsed.distinct, fit_options)};
     expected_holdout.emplace_back();
     if (use_holdout && candidate.fit.usable) {
-      expected_holdout.back() = ExpectedHoldoutPurchases(fitting, candidate.fit);
+      expected_holdout.back() = ExpectedHoldoutPurchases(fitting, collapsed, candidate.fit);
       candidate.holdout = ScoreHoldout(fitting, expected_holdout.back());
     }
     selection.candidates.push_back(std::move(candidate));

@@ -2,8 +2,10 @@
 // Fitting the Gamma-Gamma spend model on the repeat buyers of a summary (REFERENCE.md §9).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 
 #include "clv/error.h"
 #include "clv/fit.h"
@@ -66,6 +68,33 @@ std::string ExclusionNote(const SpendRows& selected) {
   return note;
 }
 
+// What the log-density needs of each distinct row that does not change during a fit.
+struct SpendConstants {
+  std::vector<double> frequencies;             ///< the distinct frequencies, ascending
+  std::vector<std::uint32_t> frequency_index;  ///< per row: index into `frequencies`
+  std::vector<double> log_frequency;           ///< per row: ln x
+  std::vector<double> log_monetary_value;      ///< per row: ln zbar
+};
+
+SpendConstants PrecomputeSpendConstants(const detail::DistinctRows& rows) {
+  SpendConstants constants;
+  for (const CustomerHistory& row : rows.histories)
+    constants.frequencies.push_back(row.frequency);
+  std::sort(constants.frequencies.begin(), constants.frequencies.end());
+  constants.frequencies.erase(
+      std::unique(constants.frequencies.begin(), constants.frequencies.end()),
+      constants.frequencies.end());
+  for (const CustomerHistory& row : rows.histories) {
+    const auto at =
+        std::lower_bound(constants.frequencies.begin(), constants.frequencies.end(), row.frequency);
+    constants.frequency_index.push_back(
+        static_cast<std::uint32_t>(at - constants.frequencies.begin()));
+    constants.log_frequency.push_back(std::log(row.frequency));
+    constants.log_monetary_value.push_back(std::log(row.recency));
+  }
+  return constants;
+}
+
 // p = 1 and q = 2 with v at the mean spend, so that the population mean p v / (q - 1) starts
 // at the sample mean.
 std::vector<double> DefaultStartingPoint(const detail::DistinctRows& rows) {
@@ -101,7 +130,13 @@ FitSummary FitGammaGamma(const SummaryTable& summary, const FitOptions& options)
   problem.num_distinct_rows = rows.histories.size();
   problem.num_excluded = selected.zero_repeaters + selected.non_positive_spend;
   problem.exclusion_note = ExclusionNote(selected);
+  const SpendConstants constants = PrecomputeSpendConstants(rows);
   problem.log_likelihood = [&](std::span<const double> params, std::span<double> gradient) {
+    // The gamma-function terms depend on the frequency only: once per distinct frequency.
+    std::vector<GammaGammaFrequencyTerms> terms(constants.frequencies.size());
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      terms[k] = GammaGammaTermsOfFrequency(params, constants.frequencies[k], !gradient.empty());
+    }
     return detail::SumOverBlocks(
         rows.histories.size(), options.block_size, gradient,
         [&](std::size_t begin, std::size_t end, std::span<double> block_gradient) {
@@ -112,7 +147,10 @@ FitSummary FitGammaGamma(const SummaryTable& summary, const FitOptions& options)
           for (std::size_t i = begin; i < end; ++i) {
             const CustomerHistory& row = rows.histories[i];
             const double weight = rows.weights[i];
-            total += weight * GammaGammaLogDensity(params, row.frequency, row.recency, wanted);
+            total += weight * GammaGammaLogDensity(params, row.frequency, row.recency,
+                                                   constants.log_frequency[i],
+                                                   constants.log_monetary_value[i],
+                                                   terms[constants.frequency_index[i]], wanted);
             for (std::size_t k = 0; k < block_gradient.size(); ++k) {
               block_gradient[k] += weight * row_gradient[k];
             }

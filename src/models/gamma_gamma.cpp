@@ -10,26 +10,49 @@
 
 namespace clv {
 
+GammaGammaFrequencyTerms GammaGammaTermsOfFrequency(std::span<const double> params,
+                                                    double frequency, bool with_gradient) {
+  const double p = params[0];
+  const double q = params[1];
+  const double v = params[2];
+  const double px = p * frequency;
+  GammaGammaFrequencyTerms terms;
+  terms.log_v = std::log(v);
+  terms.log_gamma_ratio =
+      detail::LogGamma(px + q) - detail::LogGamma(px) - detail::LogGamma(q) + q * terms.log_v;
+  if (with_gradient) {
+    terms.digamma_sum = detail::Digamma(px + q);
+    terms.digamma_px = detail::Digamma(px);
+    terms.digamma_q = detail::Digamma(q);
+  }
+  return terms;
+}
+
 double GammaGammaLogDensity(std::span<const double> params, double frequency, double monetary_value,
-                            std::span<double> gradient) {
+                            double log_frequency, double log_monetary_value,
+                            const GammaGammaFrequencyTerms& terms, std::span<double> gradient) {
   // ln f = lnG(px+q) - lnG(px) - lnG(q) + q ln v + (px-1) ln zbar + px ln x - (px+q) ln(v+x zbar)
   const double p = params[0];
   const double q = params[1];
   const double v = params[2];
   const double x = frequency;
   const double px = p * x;
-  const double log_zbar = std::log(monetary_value);
-  const double log_x = std::log(x);
-  const double log_v = std::log(v);
   const double log_posterior_rate = std::log(v + x * monetary_value);
   if (!gradient.empty()) {
-    const double psi_sum = detail::Digamma(px + q);
-    gradient[0] = x * (psi_sum - detail::Digamma(px) + log_zbar + log_x - log_posterior_rate);
-    gradient[1] = psi_sum - detail::Digamma(q) + log_v - log_posterior_rate;
+    gradient[0] = x * (terms.digamma_sum - terms.digamma_px + log_monetary_value + log_frequency -
+                       log_posterior_rate);
+    gradient[1] = terms.digamma_sum - terms.digamma_q + terms.log_v - log_posterior_rate;
     gradient[2] = q / v - (px + q) / (v + x * monetary_value);
   }
-  return detail::LogGamma(px + q) - detail::LogGamma(px) - detail::LogGamma(q) + q * log_v +
-         (px - 1) * log_zbar + px * log_x - (px + q) * log_posterior_rate;
+  return terms.log_gamma_ratio + (px - 1) * log_monetary_value + px * log_frequency -
+         (px + q) * log_posterior_rate;
+}
+
+double GammaGammaLogDensity(std::span<const double> params, double frequency, double monetary_value,
+                            std::span<double> gradient) {
+  return GammaGammaLogDensity(
+      params, frequency, monetary_value, std::log(frequency), std::log(monetary_value),
+      GammaGammaTermsOfFrequency(params, frequency, !gradient.empty()), gradient);
 }
 
 double GammaGammaPopulationMeanSpend(std::span<const double> params) {

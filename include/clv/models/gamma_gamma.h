@@ -15,6 +15,26 @@ namespace clv {
 double GammaGammaLogDensity(std::span<const double> params, double frequency, double monetary_value,
                             std::span<double> gradient = {});
 
+/// The terms of ln f that depend on the parameters and the frequency only: many customers
+/// share a frequency, so a fit computes these once per distinct frequency, not per customer.
+struct GammaGammaFrequencyTerms {
+  double log_gamma_ratio = 0;  ///< lnG(p x + q) - lnG(p x) - lnG(q) + q ln v
+  double digamma_sum = 0;      ///< psi(p x + q), with a gradient
+  double digamma_px = 0;       ///< psi(p x), with a gradient
+  double digamma_q = 0;        ///< psi(q), with a gradient
+  double log_v = 0;            ///< ln v
+};
+
+/// The frequency terms at `params` and `frequency`; the digammas only when `with_gradient`.
+GammaGammaFrequencyTerms GammaGammaTermsOfFrequency(std::span<const double> params,
+                                                    double frequency, bool with_gradient);
+
+/// ln f as GammaGammaLogDensity, from the frequency terms and the logarithms of the frequency
+/// and the monetary value (constants of a customer that a fit computes once).
+double GammaGammaLogDensity(std::span<const double> params, double frequency, double monetary_value,
+                            double log_frequency, double log_monetary_value,
+                            const GammaGammaFrequencyTerms& terms, std::span<double> gradient);
+
 /// E[M]: the population mean spend per transaction, p v / (q - 1). For q <= 1 the mean is
 /// infinite (REFERENCE.md §13.10) and this returns +infinity.
 double GammaGammaPopulationMeanSpend(std::span<const double> params);
