@@ -2,6 +2,7 @@
 #include "analyze/analysis_report.h"
 
 #include <fmt/format.h>
+#include <tbb/parallel_invoke.h>
 
 #include <algorithm>
 #include <cmath>
@@ -251,20 +252,32 @@ ReportInput BuildAnalysisReport(const Analysis& analysis, TrackingSeries trackin
                                 .expected_purchases = expected,
                                 .p_alive = p_alive,
                                 .clv = clv};
-  report.expected_purchases_grid =
-      BuildFrequencyRecencyGrid(view, expected, "Expected purchases", aggregation);
-  report.p_alive_grid = BuildFrequencyRecencyGrid(view, p_alive, "P(alive)", aggregation);
+  // The aggregates are independent of each other; built side by side they share the cores.
   // Without a spend model there is no CLV to rank, bin or concentrate.
-  if (predictions.has_spend) {
-    report.clv_histogram = BuildHistogram(clv, "CLV", aggregation);
-    // Net refunds can make a customer's CLV negative; concentration measures shares of what
-    // customers bring, so those count as 0 there.
-    std::vector<double> non_negative = clv;
-    for (double& value : non_negative)
-      value = std::max(value, 0.0);
-    report.clv_concentration = BuildConcentration(non_negative, aggregation);
-    report.top_customers = SelectTopCustomers(view, aggregation);
-  }
+  const bool has_clv = predictions.has_spend;
+  tbb::parallel_invoke(
+      [&] {
+        report.expected_purchases_grid =
+            BuildFrequencyRecencyGrid(view, expected, "Expected purchases", aggregation);
+      },
+      [&] {
+        report.p_alive_grid = BuildFrequencyRecencyGrid(view, p_alive, "P(alive)", aggregation);
+      },
+      [&] {
+        if (has_clv) report.clv_histogram = BuildHistogram(clv, "CLV", aggregation);
+      },
+      [&] {
+        if (!has_clv) return;
+        // Net refunds can make a customer's CLV negative; concentration measures shares of
+        // what customers bring, so those count as 0 there.
+        std::vector<double> non_negative = clv;
+        for (double& value : non_negative)
+          value = std::max(value, 0.0);
+        report.clv_concentration = BuildConcentration(non_negative, aggregation);
+      },
+      [&] {
+        if (has_clv) report.top_customers = SelectTopCustomers(view, aggregation);
+      });
 
   report.segments = SegmentRows(analysis);
   report.cohort_retention = CohortRetention(analysis.metrics);

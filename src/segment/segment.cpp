@@ -4,6 +4,7 @@
 #include "clv/segment.h"
 
 #include <fmt/format.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
@@ -63,9 +64,9 @@ void AssignRfmSegments(const CustomerValues& customers, const SegmentRules& rule
   for (std::size_t row = 0; row < customers.size(); ++row) {
     recentness[row] = -customers.TimeSinceLastPurchase(row);
   }
-  result.recency_score = ScoresOf(recentness);
-  result.frequency_score = ScoresOf(customers.frequency);
-  result.monetary_score = ScoresOf(customers.monetary_value);
+  tbb::parallel_invoke([&] { result.recency_score = ScoresOf(recentness); },
+                       [&] { result.frequency_score = ScoresOf(customers.frequency); },
+                       [&] { result.monetary_score = ScoresOf(customers.monetary_value); });
 
   result.segment_names = rules.SegmentNames();
   std::array<int, 125> segment_of_scores{};
@@ -188,14 +189,21 @@ Segmentation Segment(const CustomerValues& customers, const SegmentOptions& opti
   result.has_rfm = options.by != SegmentBy::kValue;
   result.has_groups = !options.group_of_customer.empty();
 
-  AssignValueRanks(customers, result);
-  result.concentration = MeasureConcentration(customers);
-  const std::vector<std::string> tier_names(std::begin(kValueTierNames), std::end(kValueTierNames));
-  result.by_tier = Summarize(customers, result.value_tier, tier_names);
-  if (result.has_rfm) {
-    AssignRfmSegments(customers, options.rules, result);
-    result.by_segment = Summarize(customers, result.segment, result.segment_names);
-  }
+  // The value ranks, the concentration and the RFM scores are independent: each has serial
+  // steps (order statistics, prefix sums) that the others can fill the idle cores during.
+  tbb::parallel_invoke(
+      [&] {
+        AssignValueRanks(customers, result);
+        const std::vector<std::string> tier_names(std::begin(kValueTierNames),
+                                                  std::end(kValueTierNames));
+        result.by_tier = Summarize(customers, result.value_tier, tier_names);
+      },
+      [&] { result.concentration = MeasureConcentration(customers); },
+      [&] {
+        if (!result.has_rfm) return;
+        AssignRfmSegments(customers, options.rules, result);
+        result.by_segment = Summarize(customers, result.segment, result.segment_names);
+      });
   if (result.has_groups) {
     AssignGroups(options.group_of_customer, result);
     result.by_group = Summarize(customers, result.group, result.group_names);
