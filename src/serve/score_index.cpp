@@ -62,11 +62,14 @@ void ScoreIndex::Rebuild(const ServingModel& model, std::int64_t as_of) {
 
 void ScoreIndex::Refresh(const ServingModel& model, std::int64_t as_of) {
   std::unordered_set<std::string> changed;
+  bool tracking = false;
   {
     const std::lock_guard lock(changed_mutex_);
-    if (!tracking_) return Rebuild(model, as_of);
+    tracking = tracking_;
     changed.swap(changed_);
   }
+  // Tracking stopped when too many customers changed; Rebuild takes the lock itself.
+  if (!tracking) return Rebuild(model, as_of);
   if (changed.empty()) return;
 
   std::vector<std::pair<std::string, HistoryRow>> rows;

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The HTTP API end to end on loopback: ingest, reads, duplicates, late events, and the right
 // 4xx for bad requests while the server keeps serving.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -195,6 +200,48 @@ TEST(InputChecks, TokenIsRequiredEverywhereButHealthz) {
   auto right = server.Client("s3cret-token");
   EXPECT_EQ(PostEvents(right, json::array({Purchase("t", "c", 0, 1)}))->status, 200);
   EXPECT_EQ(right.Get("/v1/customers/c")->status, 200);
+}
+
+TEST(InputChecks, CustomerIdsInThePathMustBeUtf8AndAtMost256Bytes) {
+  ScratchDirectory directory;
+  RunningServer server(OptionsFor(directory));
+  auto client = server.Client();
+  const auto not_utf8 = client.Get("/v1/customers/caf%E9");
+  ASSERT_TRUE(not_utf8);
+  EXPECT_EQ(not_utf8->status, 400);
+  EXPECT_EQ(ParseBody(not_utf8)["error"], "customer id is not UTF-8");
+  EXPECT_EQ(client.Get("/v1/customers/" + std::string(257, 'x'))->status, 400);
+  EXPECT_EQ(client.Get("/v1/customers/caf%C3%A9")->status, 404);  // valid UTF-8, unknown
+}
+
+TEST(InputChecks, StalledClientIsCutOffWhileOthersAreServed) {
+  ScratchDirectory directory;
+  ServeOptions options = OptionsFor(directory);
+  options.read_timeout_seconds = 0.5;
+  RunningServer server(options);
+  const int stalled = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(stalled, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  const std::string partial = "POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n[";
+  ASSERT_GT(::send(stalled, partial.data(), partial.size(), 0), 0);
+
+  EXPECT_EQ(server.Client().Get("/healthz")->status, 200);
+  // Bounded wait: the server gives up on the body after its read timeout and answers 4xx.
+  timeval wait{.tv_sec = 10, .tv_usec = 0};
+  ::setsockopt(stalled, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
+  const auto start = std::chrono::steady_clock::now();
+  char reply[512] = {};
+  const ssize_t received = ::recv(stalled, reply, sizeof(reply) - 1, 0);
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ::close(stalled);
+  EXPECT_LT(waited, 3.0);
+  ASSERT_GT(received, 0);
+  EXPECT_EQ(std::string(reply).substr(0, 10), "HTTP/1.1 4") << reply;
+  EXPECT_EQ(server.Client().Get("/v1/customers/nobody")->status, 404);
 }
 
 TEST(InputChecks, NonLoopbackListenWithoutTokenIsRefused) {

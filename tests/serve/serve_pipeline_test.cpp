@@ -260,6 +260,33 @@ TEST(Consistency, ListsAndSegmentsReflectEventsAcknowledgedAfterAnEarlierList) {
   }
 }
 
+TEST(Regression, ListsStayCurrentAfterMoreChangedCustomersThanTheIndexTracks) {
+  ServedSample sample;
+  auto client = sample.server.Client();
+  const std::string as_of = "?as_of=" + kLastDay;
+  ASSERT_EQ(client.Get("/v1/segments" + as_of)->status, 200);
+  // More new customers than the index tracks one by one (65,536), in batches of 1,000.
+  constexpr int kNewCustomers = 70'000;
+  for (int begin = 0; begin < kNewCustomers; begin += 1000) {
+    json events = json::array();
+    for (int k = begin; k < begin + 1000; ++k) {
+      events.push_back({{"transaction_id", "n" + std::to_string(k)},
+                        {"customer_id", "n" + std::to_string(k)},
+                        {"timestamp", "1998-06-01"},
+                        {"amount", 1}});
+    }
+    ASSERT_EQ(client.Post("/v1/events", events.dump(), "application/json")->status, 200);
+  }
+  const auto segments = client.Get("/v1/segments" + as_of);
+  ASSERT_TRUE(segments);
+  const json body = ParseBody(segments);
+  std::int64_t customers = 0;
+  for (const json& segment : body["segments"]) {
+    customers += segment["customers"].get<std::int64_t>();
+  }
+  EXPECT_EQ(customers, 2357 + kNewCustomers);
+}
+
 TEST(InputChecks, UnknownSegmentOrTierNamesGet400ListingTheNames) {
   ServedSample sample;
   auto client = sample.server.Client();
