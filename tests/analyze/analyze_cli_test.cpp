@@ -192,6 +192,21 @@ TEST(Consistency, AnalysisRecordsTheHoldoutCandidatesAndTheChoice) {
   EXPECT_TRUE(analysis["spend_independence"]["holds"].get<bool>());
 }
 
+// On a terminal each stage gets a counted progress line; `script` gives the run a terminal.
+TEST(Consistency, ProgressLinePerStageOnATerminal) {
+  const std::string out = ScratchDir() + "terminal_out/";
+  const std::string transcript = ScratchDir() + "terminal.txt";
+  const std::string command = "script -qfec \"" + std::string(CLV_BINARY) + " analyze '" + kData +
+                              "/CDNOW_sample.txt' --customer 2 --date 3 --amount 5 -o " + out +
+                              "\" /dev/null >" + transcript + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << ReadWholeFile(transcript);
+  const std::string text = ReadWholeFile(transcript);
+  for (const char* stage : {"[1/7] reading the log", "[2/7] summarising",
+                            "[3/7] fitting and validating", "[7/7] building the report"}) {
+    EXPECT_NE(text.find(stage), std::string::npos) << stage << "\n" << text;
+  }
+}
+
 // A log of two months: the default holdout would be two weeks.
 TEST(InputChecks, ShortLogCompletesWithoutAHoldoutAndSaysWhy) {
   std::string log = "customer_id,date,amount\n";

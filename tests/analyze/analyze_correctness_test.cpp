@@ -134,6 +134,39 @@ TEST(Correctness, SpendIndependenceCheckGivesThePublishedCorrelation) {
   EXPECT_TRUE(check.holds);
 }
 
+TEST(Correctness, DefaultHoldoutIsTheLastQuarterCutAtTheEndOfAWeek) {
+  AnalyzeOptions options = CdnowSampleOptions(ModelChoice::kBgNbd);
+  options.summary.calibration_end.reset();
+  options.summary.durations = DurationMode::kFloored;
+  const Analysis analysis = Analyze(options);
+  // 1997-01-01 .. 1998-06-30 is 545 days; three quarters in is 1998-02-13, in the week of
+  // Monday 1998-02-09, so calibration ends on Sunday 1998-02-15 at 23:59:59.
+  ASSERT_TRUE(analysis.window.used);
+  EXPECT_FALSE(analysis.window.calibration_end_given);
+  EXPECT_EQ(analysis.window.calibration_end, 887'587'199);
+  EXPECT_NE(analysis.window.note.find("the last quarter"), std::string::npos);
+  EXPECT_TRUE(analysis.calibration.has_holdout);
+  EXPECT_DOUBLE_EQ(analysis.calibration.duration_holdout.front(), 20);  // weeks 1998-02-16 ..
+}
+
+TEST(Correctness, SpendCorrelatedWithFrequencyFailsTheIndependenceCheckWithAWarning) {
+  SummaryTable summary{.unit = TimeUnit::kWeek};
+  for (int row = 0; row < 200; ++row) {
+    const double frequency = 1 + row % 10;
+    summary.customer_ids.push_back(std::to_string(row));
+    summary.frequency.push_back(frequency);
+    summary.recency.push_back(frequency);
+    summary.age.push_back(20);
+    summary.monetary_value.push_back(5 * frequency + (row % 3));  // spend grows with frequency
+  }
+  const detail::SpendModel spend = detail::FitSpendModel(summary, {});
+  ASSERT_TRUE(spend.independence.has_value());
+  EXPECT_FALSE(spend.independence->holds);
+  EXPECT_GT(spend.independence->correlation, kSpendCorrelationLimit);
+  ASSERT_FALSE(spend.warnings.empty());
+  EXPECT_NE(spend.warnings.front().find("correlated with frequency"), std::string::npos);
+}
+
 TEST(Correctness, GivenModelIsUsedWithoutCompetitors) {
   const Analysis analysis = Analyze(CdnowSampleOptions(ModelChoice::kBgNbd));
   ASSERT_EQ(analysis.candidates.size(), 1u);
