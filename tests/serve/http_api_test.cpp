@@ -271,6 +271,12 @@ TEST(Consistency, MetricsCountEventsDuplicatesAndRequests) {
   EXPECT_NE(metrics.find("clv_http_requests_total{route=\"/v1/events\",status=\"200\"} 2\n"),
             std::string::npos);
   EXPECT_NE(metrics.find("clv_customers 2\n"), std::string::npos);
+  EXPECT_NE(metrics.find("clv_http_request_duration_seconds_count{route=\"/v1/events\"} 2\n"),
+            std::string::npos);
+  for (const char* series : {"clv_refits_total{result=\"succeeded\"} 0\n",
+                             "clv_refit_duration_seconds_sum 0\n", "clv_model_version 0\n"}) {
+    EXPECT_NE(metrics.find(series), std::string::npos) << series;
+  }
 }
 
 }  // namespace

@@ -149,7 +149,7 @@ TEST(Consistency, SigtermFinishesTheRequestInFlightThenCheckpointsAndWritesState
   ScratchDirectory directory;
   const int port = FreeLoopbackPort();
   const pid_t pid = StartServer(directory, port);
-  constexpr int kEvents = 40'000;
+  constexpr int kEvents = 120'000;  // about 11 MB, which takes the server most of a second
   const std::string body = LargeBatch(kEvents);
   int posted_status = 0;
   std::thread sender([&] {

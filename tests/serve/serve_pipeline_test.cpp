@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "clv/error.h"
 #include "serve_test_support.h"
 
 namespace clv {
@@ -285,6 +286,34 @@ TEST(Regression, ListsStayCurrentAfterMoreChangedCustomersThanTheIndexTracks) {
     customers += segment["customers"].get<std::int64_t>();
   }
   EXPECT_EQ(customers, 2357 + kNewCustomers);
+}
+
+TEST(Consistency, RefitsFollowEventCountsAndTheTimer) {
+  ScratchDirectory directory;
+  ServeOptions options = WeeklyBgNbd(directory);
+  options.refit_every_events = 6919;  // the sample's size: its import is due for one refit
+  options.refit_interval_seconds = 0.5;
+  RunningServer server(options);
+  server.server().Import(SampleLog());
+  auto client = server.Client();
+  // Version 1 after the import; later versions from the timer alone, no event arriving.
+  EXPECT_GE(WaitForModelVersion(client, 1)["version"], 1);
+  EXPECT_GE(WaitForModelVersion(client, 3)["version"], 3);
+}
+
+TEST(InputChecks, ImportedIdsThatAreNotUtf8AreRejected) {
+  ScratchDirectory directory;
+  RunningServer server(WeeklyBgNbd(directory));
+  const auto log_path = directory.path() / "latin1.csv";
+  WriteText(log_path, "customer_id,date,amount\ncaf\xe9,1997-01-01,10\n");
+  IngestOptions log;
+  log.paths = {log_path.string()};
+  try {
+    server.server().Import(log);
+    FAIL() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("not UTF-8"), std::string::npos) << error.what();
+  }
 }
 
 TEST(InputChecks, UnknownSegmentOrTierNamesGet400ListingTheNames) {
