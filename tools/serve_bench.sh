@@ -77,6 +77,7 @@ cpu_before=$(cpu_seconds "$server_pid")
 "$load" --port "$port" --customers 1000000 "$@"
 cpu_after=$(cpu_seconds "$server_pid")
 peak_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
+load_average=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "{\"server_cpu_seconds_during_load\": $(echo "$cpu_after - $cpu_before" | bc)," \
-  "\"server_peak_memory_mb\": $((peak_kb / 1024)), \"load_average\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+  "\"server_peak_memory_mb\": $((peak_kb / 1024)), \"load_average\": \"$load_average\"}"
 stop
