@@ -63,7 +63,8 @@ void AppendValue(std::string& out, const Analysis& analysis) {
   out += "\n";
   const std::optional<double>& top20 = analysis.segmentation.concentration.top_20_share;
   if (top20) {
-    out += fmt::format("          the top 20 % of customers hold {} of the value\n", Share(*top20));
+    out += fmt::format("          the top 20 % of customers hold {} of the {}\n", Share(*top20),
+                       analysis.predictions.has_spend ? "value" : "expected purchases");
   }
 }
 
@@ -110,10 +111,12 @@ std::string Analysis::PlainTextSummary() const {
   AppendValue(out, *this);
   AppendSlipping(out, *this);
   AppendSegments(out, *this);
-  out += fmt::format("business  revenue {}, average order {}, repeat rate {}",
-                     Money(options.currency, totals.revenue),
-                     Money(options.currency, totals.average_order_value),
-                     Share(totals.repeat_purchase_rate));
+  out += "business  ";
+  if (totals.revenue != 0) {  // a log without amounts has no revenue to speak of
+    out += fmt::format("revenue {}, average order {}, ", Money(options.currency, totals.revenue),
+                       Money(options.currency, totals.average_order_value));
+  }
+  out += fmt::format("repeat rate {}", Share(totals.repeat_purchase_rate));
   if (totals.retention_rate) {
     out += fmt::format(", retention {} per {}", Share(*totals.retention_rate),
                        ToString(metrics.period));

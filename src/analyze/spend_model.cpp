@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "clv/error.h"
@@ -50,6 +51,15 @@ SpendIndependence CheckSpendIndependence(const SummaryTable& summary) {
 
 SpendModel FitSpendModel(const SummaryTable& summary, const FitOptions& options) {
   SpendModel spend;
+  const bool anyone_spent =
+      std::any_of(summary.monetary_value.begin(), summary.monetary_value.end(),
+                  [](double value) { return value > 0; });
+  if (!anyone_spent) {
+    spend.warnings.push_back(
+        "no spend model: no repeat buyer spent anything (a log without an amount column?); "
+        "expected spend and CLV are left out and customers are ranked by expected purchases");
+    return spend;
+  }
   spend.independence = CheckSpendIndependence(summary);
   if (!spend.independence->holds) spend.warnings.push_back(spend.independence->note);
   try {

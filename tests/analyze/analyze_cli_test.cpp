@@ -178,6 +178,22 @@ TEST(Consistency, OutputsDoNotDependOnTheThreadCount) {
   }
 }
 
+TEST(Consistency, GroupByAddsTheGroupColumnAndEqualsClvSegment) {
+  const std::string& out = CdnowAnalysis(" --group-by acquisition_month");
+  const std::vector<std::string> rows = Lines(ReadWholeFile(out + "predictions.csv"));
+  ASSERT_FALSE(rows.empty());
+  EXPECT_TRUE(rows[0].ends_with(",value_tier,segment,group")) << rows[0];
+  EXPECT_TRUE(rows[1].ends_with(",1997-01")) << rows[1];
+  const Json groups = ReadJson(out + "segments.json")["groups"];
+  ASSERT_EQ(groups.size(), 3u);  // first purchases in January, February and March 1997
+  const std::string segments = ScratchDir() + "grouped_segments.json";
+  ASSERT_EQ(RunClv("segment " + out + "predictions.csv --transactions " + Quoted(kMaster) +
+                   kIngest + " --group-by acquisition_month --summary " + segments)
+                .exit_status,
+            0);
+  EXPECT_EQ(ReadWholeFile(out + "segments.json"), ReadWholeFile(segments));
+}
+
 TEST(Consistency, AnalysisRecordsTheHoldoutCandidatesAndTheChoice) {
   const Json analysis = ReadJson(CdnowAnalysis() + "analysis.json");
   EXPECT_TRUE(analysis["holdout"]["used"].get<bool>());
