@@ -20,6 +20,7 @@
 
 #include "cli/command_registry.h"
 #include "cli/ingest_options.h"
+#include "cli/summary_options.h"
 #include "clv/error.h"
 #include "clv/fit.h"
 #include "clv/model_file.h"
@@ -33,10 +34,8 @@ namespace {
 
 struct FitFlags {
   IngestFlags ingest;
+  SummaryFlags summary;
   std::string model;
-  std::string unit = "day";
-  std::string durations = "floored";
-  std::string observation_end;
   double penalizer = 0;
   int max_iterations = FitOptions{}.max_iterations;
   int threads = 0;
@@ -76,12 +75,8 @@ SummaryTable ReadInputSummary(const FitFlags& flags, TimeUnit unit) {
   if (paths.size() == 1 && paths[0] != "-" && IsSummaryCsv(paths[0])) {
     return ReadSummaryCsv(paths[0], unit);
   }
-  SummaryOptions options;
+  SummaryOptions options = ResolveSummaryOptions(flags.summary);
   options.unit = unit;
-  options.durations = ParseDurationMode(flags.durations);
-  if (!flags.observation_end.empty()) {
-    options.observation_end = ParseWindowEnd(flags.observation_end, "observation-end");
-  }
   SummaryReport report;
   SummaryTable table = SummarizeTransactions(ResolveIngestOptions(flags.ingest), options, &report);
   detail::Log().info("{}", report.BriefReport());
@@ -111,7 +106,7 @@ std::optional<TimeUnit> UnitOfModel(ModelKind kind, TimeUnit unit) {
 void RunFit(const FitFlags& flags, int* exit_status) {
   const detail::ThreadLimit thread_limit(flags.threads);
   const ModelKind kind = ParseModelKind(flags.model);
-  const TimeUnit unit = ParseTimeUnit(flags.unit);
+  const TimeUnit unit = ParseTimeUnit(flags.summary.unit);
   if (flags.ingest.options.paths.empty()) throw InputError("clv fit needs an INPUT file");
 
   const FitSummary fit = RunModelFit(flags, kind, unit);
@@ -134,11 +129,6 @@ void AddFitCommand(CLI::App& app, int* exit_status) {
   AddIngestOptions(command, &flags->ingest);
   command->add_option("--model", flags->model, "bgnbd, mbgnbd, pnbd, bgbb, gg or sbg")->required();
   command
-      ->add_option("--unit", flags->unit,
-                   "Time unit of the summary's durations (or of the summary built from a log): "
-                   "day, week, month or hour")
-      ->capture_default_str();
-  command
       ->add_option("--penalizer", flags->penalizer,
                    "L2 penalty coefficient, as lifetimes' penalizer_coef (see clv/fit.h)")
       ->capture_default_str();
@@ -146,12 +136,8 @@ void AddFitCommand(CLI::App& app, int* exit_status) {
       ->add_option("--max-iterations", flags->max_iterations,
                    "Most likelihood evaluations per optimiser")
       ->capture_default_str();
-  command
-      ->add_option("--durations", flags->durations,
-                   "For a purchase log: floored (whole periods) or continuous durations")
-      ->capture_default_str();
-  command->add_option("--observation-end", flags->observation_end,
-                      "For a purchase log: last date observed (default: the last date in it)");
+  AddSummaryOptions(command, &flags->summary,
+                    "For a purchase log: fit on the calibration window ending at this date");
   command->add_option("-o,--output", flags->output, "Model file ('-' for standard output)")
       ->capture_default_str();
   command->add_option("--threads", flags->threads, "Worker threads (0: every core)")

@@ -109,6 +109,20 @@ TEST_F(FitCli, FitsAPurchaseLogBySummarisingItFirst) {
   EXPECT_TRUE(json["usable"].get<bool>());
 }
 
+// The sample log with the BTYD conventions (REFERENCE.md §3.1) reproduces §4.3's estimates.
+TEST_F(FitCli, FitsThePurchaseLogsCalibrationWindow) {
+  const CommandResult run = Clv("fit " + testing::SharedData("CDNOW_sample.txt") +
+                                " --customer 2 --date 3 --amount 5 --unit week --durations "
+                                "continuous --refunds drop --calibration-end 1997-09-30 "
+                                "--model bgnbd");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_NEAR(json["params"]["r"].get<double>(), 0.243, 1e-3);
+  EXPECT_NEAR(json["params"]["alpha"].get<double>(), 4.414, 1e-3);
+  EXPECT_NEAR(json["log_likelihood"].get<double>(), -9582.429, 1e-3);
+  EXPECT_EQ(json["n_customers"].get<double>(), 2357);
+}
+
 TEST_F(FitCli, ExitsWithTwoOnBadInput) {
   const std::string bad = Write("bad.csv", "frequency,recency,T\n1,5,10\n2,12,10\n");
   const CommandResult recency = Clv("fit " + bad + " --model bgnbd");
