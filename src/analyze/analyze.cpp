@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <tbb/task_group.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <unordered_map>
 
 #include "analyze/analysis_report.h"

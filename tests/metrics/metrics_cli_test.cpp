@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "clv/metrics.h"
-#include "support/cli_runner.h"
 #include "metrics/purchase_log_fixture.h"
+#include "support/cli_runner.h"
 
 namespace clv {
 namespace {
