@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "clv/ingest.h"
+#include "summary/summary_row.h"
 
 namespace clv::detail {
 
@@ -30,14 +30,16 @@ std::optional<HistoryRow> SummarizeHistory(std::span<const Purchase> purchases,
     total_spend += purchase.amount;
   }
 
-  HistoryRow row;
-  row.frequency = static_cast<double>(repeat_periods);
-  row.recency = scale.Duration(first_period, last_period);
-  row.age = scale.Duration(first_period, scale.PeriodOf(observation_end));
-  if (repeat_periods > 0) {
-    row.monetary_value = static_cast<double>(total_spend - first_period_spend) /
-                         (static_cast<double>(kAmountScale) * static_cast<double>(repeat_periods));
-  }
+  const CustomerRow summary = SummaryRowOf({.first_period = first_period,
+                                            .last_period = last_period,
+                                            .repeat_periods = repeat_periods,
+                                            .spend = total_spend,
+                                            .first_period_spend = first_period_spend},
+                                           scale.PeriodOf(observation_end), scale);
+  HistoryRow row{.frequency = summary.frequency,
+                 .recency = summary.recency,
+                 .age = summary.age,
+                 .monetary_value = summary.monetary_value};
   row.transactions = static_cast<std::int64_t>(observed.size());
   return row;
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // One customer's purchases turned into a summary row (frequency, recency, T, monetary value) as
 // of an observation end, with the conventions of `clv summary` (REFERENCE.md §2.1): purchases
-// are floored to periods by summary/periods.h, purchases in one period merge, frequency counts
-// the distinct periods after the first, monetary value is the mean spend of those periods, and
-// refunds net against their period (RefundRule::kNet).
+// are floored to periods by summary/periods.h, purchases in one period merge, refunds net
+// against their period (RefundRule::kNet), and summary/summary_row.h makes the row.
 #pragma once
 
 #include <cstdint>

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
-// From aggregated customer states to summary rows (REFERENCE.md §2.1):
-//   frequency      = distinct calibration purchase periods - 1
-//   recency        = last - first calibration purchase period
-//   T (age)        = calibration end (or observation end) - first purchase period
-//   monetary_value = (calibration spend - first-period spend) / frequency, 0 without repeats
-//   holdout        = distinct holdout periods, their mean spend, and the holdout length.
+// From aggregated customer states to summary rows (REFERENCE.md §2.1; the calibration columns
+// as summary/summary_row.h computes them); the holdout columns are the distinct holdout
+// periods, their mean spend, and the holdout length.
 #include "summary/customer_summaries.h"
 
 #include <fmt/format.h>
@@ -209,21 +206,14 @@ CustomerRow CustomerSummaries::RowSplitAt(std::size_t row, std::int32_t calibrat
   const std::int32_t* periods = state.periods.begin();
   const auto calibration_periods = static_cast<std::uint32_t>(
       std::upper_bound(periods, state.periods.end(), calibration_end_period) - periods);
-  const std::int32_t first = periods[0];
-  const std::int32_t last = periods[calibration_periods - 1];
-  const std::uint32_t repeats = calibration_periods - 1;
-
-  CustomerRow result;
-  result.frequency = repeats;
-  result.recency = scale.Duration(first, last);
-  result.age = scale.Duration(first, calibration_end_period);
   // The sink splits spend at its own calibration end; a row without a holdout spends both parts.
-  const std::int64_t spend =
-      holdout ? state.calibration_spend : state.calibration_spend + state.holdout_spend;
-  if (repeats > 0) {
-    result.monetary_value = static_cast<double>(spend - state.first_period_spend) /
-                            (static_cast<double>(kAmountScale) * repeats);
-  }
+  CustomerRow result = SummaryRowOf(
+      {.first_period = periods[0],
+       .last_period = periods[calibration_periods - 1],
+       .repeat_periods = calibration_periods - 1,
+       .spend = holdout ? state.calibration_spend : state.calibration_spend + state.holdout_spend,
+       .first_period_spend = state.first_period_spend},
+      calibration_end_period, scale);
   if (holdout) {
     const std::uint32_t holdout_periods = state.periods.size() - calibration_periods;
     result.frequency_holdout = holdout_periods;

@@ -13,19 +13,9 @@
 
 #include "clv/summary.h"
 #include "summary/rfm_sink.h"
+#include "summary/summary_row.h"
 
 namespace clv::detail {
-
-/// One customer's summary in the business words of SummaryTable.
-struct CustomerRow {
-  double frequency = 0.0;
-  double recency = 0.0;
-  double age = 0.0;
-  double monetary_value = 0.0;
-  double frequency_holdout = 0.0;
-  double monetary_value_holdout = 0.0;
-  double duration_holdout = 0.0;
-};
 
 class CustomerSummaries {
  public:
