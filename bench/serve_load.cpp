@@ -37,6 +37,7 @@ struct LoadOptions {
   std::int64_t customers = 1'000'000;  // ids C000000001 .. C<customers>, as `clv generate`
   int batch = 1000;
   int ingest_clients = 2;
+  double ingest_rate = 0;   // events per second, all clients together; 0: as fast as acknowledged
   double read_rate = 2000;  // reads per second, all readers together
   int readers = 4;
   double seconds = 20;
@@ -47,7 +48,8 @@ struct LoadOptions {
   std::fprintf(stderr,
                "serve_load: %s\n"
                "usage: serve_load [--host H] [--port P] [--token T] [--customers N] [--batch N]\n"
-               "                  [--ingest-clients N] [--read-rate R] [--readers N]\n"
+               "                  [--ingest-clients N] [--ingest-rate E] [--read-rate R]\n"
+               "                  [--readers N]\n"
                "                  [--seconds S] [--seed N]\n",
                problem.c_str());
   std::exit(2);
@@ -64,6 +66,7 @@ LoadOptions ParseOptions(int argc, char** argv) {
       {"--batch", [&](const std::string& text) { options.batch = std::stoi(text); }},
       {"--ingest-clients",
        [&](const std::string& text) { options.ingest_clients = std::stoi(text); }},
+      {"--ingest-rate", [&](const std::string& text) { options.ingest_rate = std::stod(text); }},
       {"--read-rate", [&](const std::string& text) { options.read_rate = std::stod(text); }},
       {"--readers", [&](const std::string& text) { options.readers = std::stoi(text); }},
       {"--seconds", [&](const std::string& text) { options.seconds = std::stod(text); }},
@@ -82,7 +85,7 @@ LoadOptions ParseOptions(int argc, char** argv) {
   if (options.customers < 1 || options.batch < 1 || options.batch > 100'000 ||
       options.ingest_clients < 0 || options.ingest_clients > 16 || options.readers < 1 ||
       options.readers > 64 || !(options.read_rate >= 0 && options.read_rate <= 100'000) ||
-      !(options.seconds > 0 && options.seconds <= 600)) {
+      !(options.ingest_rate >= 0) || !(options.seconds > 0 && options.seconds <= 600)) {
     Usage(
         "an option is out of range (batch 1..100000, clients 0..16, readers 1..64, "
         "read rate 0..100000, seconds (0, 600])");
@@ -145,7 +148,18 @@ void RunIngest(const LoadOptions& options, int client_index, Clock::time_point e
   std::mt19937_64 random(options.seed * 1000 + static_cast<std::uint64_t>(client_index));
   const auto now = static_cast<std::int64_t>(std::time(nullptr));
   std::vector<double> seconds;
+  // With a rate, client k sends its batches on a fixed schedule (its share of the rate); a
+  // batch that falls behind goes at once, so a slow server shows as a lower rate, not a wait.
+  const double batches_per_second =
+      options.ingest_rate / options.batch / std::max(1, options.ingest_clients);
+  const auto schedule_start = Clock::now();
   for (std::int64_t sequence = 0; Clock::now() < end; ++sequence) {
+    if (batches_per_second > 0) {
+      std::this_thread::sleep_until(
+          schedule_start + std::chrono::duration_cast<Clock::duration>(
+                               std::chrono::duration<double>(sequence / batches_per_second)));
+      if (Clock::now() >= end) break;
+    }
     const std::string body = MakeBatch(options, random, client_index, sequence, now);
     const auto start = Clock::now();
     const auto result = client.Post("/v1/events", body, "application/json");

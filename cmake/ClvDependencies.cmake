@@ -10,6 +10,7 @@ find_package(spdlog REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(SQLite3 REQUIRED)
+find_package(simdjson REQUIRED)
 
 if(NOT TARGET CLI11::CLI11)
   # Debian's libcli11-dev ships the header only; wrap it in the target name upstream uses.

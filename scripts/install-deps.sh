@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev clang-format
   # libraries
   libboost-dev libboost-math-dev libeigen3-dev libnlopt-cxx-dev libtbb-dev libcli11-dev
-  libfmt-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev zlib1g-dev
+  libfmt-dev libspdlog-dev nlohmann-json3-dev libsimdjson-dev libcpp-httplib-dev libsqlite3-dev zlib1g-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev python3-mpmath python3-numpy
   gzip time

@@ -88,9 +88,8 @@ bool ReadAsOf(const httplib::Request& request, httplib::Response& response, std:
 
 void PostEvents(Service& service, const httplib::Request& request, httplib::Response& response) {
   // One batch is parsed and committed at a time. Commits are serial in SQLite anyway, and a
-  // second batch parsing alongside would take the core that reads need: on two cores, with
-  // ingest running flat out, read p99 fell from about 5.7 ms to 4 ms under this lock while
-  // ingest kept about 1 core (docs/benchmarks.md, "clv serve").
+  // second batch parsing alongside would take the core that reads need on a two-core machine
+  // (docs/benchmarks.md, "clv serve").
   static std::mutex one_batch_at_a_time;
   const std::lock_guard lock(one_batch_at_a_time);
   EventBatch batch = ParseEventBatch(request.body, request.get_header_value("Content-Type"));
