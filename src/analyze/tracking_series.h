@@ -5,6 +5,12 @@
 // acquisition cohorts: a cohort of n customers who first bought at time s contributes
 // n E[X(t - s)] by time t. Grouping customers by first period makes the cost periods x cohorts,
 // independent of the number of customers.
+//
+// Time is counted as the summary counts T: by the end of period e a cohort of period s has been
+// observed for e - s periods. BTYD's tracking expectation counts one period more (to the start
+// of the next day), so with continuous weeks this curve runs one day behind BTYD's; the counted
+// series are the same. With floored periods, a log that ends inside a period makes the last
+// point a partial period, lower than its neighbours in both series.
 #pragma once
 
 #include <span>
