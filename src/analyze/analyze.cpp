@@ -149,9 +149,9 @@ bool ModelPredictAndSegment(Analysis& analysis, const detail::LogRows& rows,
   // The tracking plot shows the model the holdout judged, fitted on the calibration window.
   *tracking = detail::BuildTrackingSeries(windows, chosen.model, chosen.fit.params);
   *expected_holdout = std::move(selection.expected_holdout);
-  analysis.purchase_fit = analysis.window.used
-                              ? FitPurchaseModel(chosen.model, analysis.whole, options.fit)
-                              : chosen.fit;
+  analysis.purchase_fit = analysis.window.used ? detail::FitOnDistinctHistories(
+                                                     chosen.model, analysis.whole, options.fit)
+                                               : chosen.fit;
   if (!analysis.purchase_fit.usable) {
     analysis.choice_reason = fmt::format(
         "{} was chosen on the calibration window, but its refit on the whole window is not "

@@ -140,6 +140,11 @@ HoldoutScore ScoreHoldout(const SummaryTable& calibration, std::span<const doubl
   return score;
 }
 
+FitSummary FitOnDistinctHistories(ModelKind kind, const SummaryTable& summary,
+                                  const FitOptions& options) {
+  return FitPurchaseModel(kind, Collapse(summary).distinct, options);
+}
+
 ModelSelection SelectPurchaseModel(ModelChoice choice, const SummaryTable& fitting,
                                    bool use_holdout, const FitOptions& fit_options) {
   ModelSelection selection;

@@ -20,6 +20,11 @@ std::vector<ModelKind> CandidateKinds(ModelChoice choice);
 /// the rows whose expectation is finite.
 HoldoutScore ScoreHoldout(const SummaryTable& calibration, std::span<const double> expected);
 
+/// FitPurchaseModel(kind, summary, options) computed on the summary's distinct histories: the
+/// same estimate, without a per-customer copy of the histories.
+FitSummary FitOnDistinctHistories(ModelKind kind, const SummaryTable& summary,
+                                  const FitOptions& options);
+
 /// The candidates fitted and scored, and the choice.
 struct ModelSelection {
   std::vector<CandidateModel> candidates;
