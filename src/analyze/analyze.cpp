@@ -146,12 +146,24 @@ bool ModelPredictAndSegment(Analysis& analysis, const detail::LogRows& rows,
   }
   const CandidateModel& chosen = selection.candidates[selection.chosen];
   analysis.chosen_model = chosen.model;
-  // The tracking plot shows the model the holdout judged, fitted on the calibration window.
-  *tracking = detail::BuildTrackingSeries(windows, chosen.model, chosen.fit.params);
-  *expected_holdout = std::move(selection.expected_holdout);
-  analysis.purchase_fit = analysis.window.used ? detail::FitOnDistinctHistories(
-                                                     chosen.model, analysis.whole, options.fit)
-                                               : chosen.fit;
+  // The spend model needs only the whole window: it is fitted alongside the tracking series
+  // and the refit, whose serial steps leave a core free.
+  Stage(options, "fitting the spend model and refitting on the whole window");
+  detail::SpendModel spend;
+  tbb::task_group spend_fit;
+  spend_fit.run([&] { spend = detail::FitSpendModel(analysis.whole, options.fit); });
+  try {
+    // The tracking plot shows the model the holdout judged, fitted on the calibration window.
+    *tracking = detail::BuildTrackingSeries(windows, chosen.model, chosen.fit.params);
+    *expected_holdout = std::move(selection.expected_holdout);
+    analysis.purchase_fit = analysis.window.used ? detail::FitOnDistinctHistories(
+                                                       chosen.model, analysis.whole, options.fit)
+                                                 : chosen.fit;
+  } catch (...) {
+    spend_fit.wait();
+    throw;
+  }
+  spend_fit.wait();
   if (!analysis.purchase_fit.usable) {
     analysis.choice_reason = fmt::format(
         "{} was chosen on the calibration window, but its refit on the whole window is not "
@@ -160,9 +172,6 @@ bool ModelPredictAndSegment(Analysis& analysis, const detail::LogRows& rows,
         analysis.purchase_fit.message);
     return false;
   }
-
-  Stage(options, "fitting the spend model");
-  detail::SpendModel spend = detail::FitSpendModel(analysis.whole, options.fit);
   analysis.spend_fit = spend.fit;
   analysis.spend_independence = spend.independence;
   analysis.warnings.insert(analysis.warnings.end(), spend.warnings.begin(), spend.warnings.end());
