@@ -89,6 +89,22 @@ std::vector<std::string> FirstPurchaseChannels(const PurchaseLog& log);
 /// Per customer index, the month of the first purchase as "YYYY-MM" ("" with refunds only).
 std::vector<std::string> AcquisitionMonths(const PurchaseLog& log);
 
+/// The `--group-by` name that groups customers by the month of their first purchase; any other
+/// name is a column of the log, read as the channel.
+inline constexpr std::string_view kAcquisitionMonthGroup = "acquisition_month";
+
+/// The column ReadPurchaseLog must read as the channel to group by `group_by` ("" for
+/// kAcquisitionMonthGroup).
+inline std::string GroupColumnOf(std::string_view group_by) {
+  return group_by == kAcquisitionMonthGroup ? std::string() : std::string(group_by);
+}
+
+/// Per id of `customer_ids`, the first-purchase attribute `group_by` names: the month of the
+/// first purchase, or the channel of `log` (read with GroupColumnOf(group_by) and the customer
+/// ids kept). "" for an id not in the log or a customer with refunds only.
+std::vector<std::string> FirstPurchaseGroups(const PurchaseLog& log, std::string_view group_by,
+                                             const std::vector<std::string>& customer_ids);
+
 /// Reads a CSV of acquisition costs per channel: a header `channel,cac`, then one row per
 /// channel. Lines starting with '#' and blank lines are skipped. Throws InputError naming file
 /// and line for a missing file, a row without two fields, a cost that is not a number > 0 or a

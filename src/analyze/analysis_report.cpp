@@ -81,21 +81,33 @@ std::string RuleText(const SegmentRules& rules, const std::string& segment) {
   return "";
 }
 
-std::vector<SegmentRow> SegmentRows(const Analysis& analysis) {
+// The prediction columns the report reads, with a row the model could not score counted as 0
+// (its status says why).
+struct ScoredColumns {
+  std::vector<double> expected_purchases;
+  std::vector<double> p_alive;
+  std::vector<double> clv;  ///< empty without a spend model
+};
+
+ScoredColumns FiniteColumnsOf(const PredictionTable& predictions) {
+  return {.expected_purchases = FiniteOrZero(predictions.expected_purchases),
+          .p_alive = FiniteOrZero(predictions.p_alive),
+          .clv = FiniteOrZero(predictions.clv)};
+}
+
+std::vector<SegmentRow> SegmentRows(const Analysis& analysis, const ScoredColumns& scores) {
   const Segmentation& segmentation = analysis.segmentation;
   std::vector<SegmentRow> rows(segmentation.segment_names.size());
   for (std::size_t k = 0; k < rows.size(); ++k) {
     rows[k].name = segmentation.segment_names[k];
     rows[k].description = RuleText(analysis.options.segment_rules, rows[k].name);
   }
-  const PredictionTable& predictions = analysis.predictions;
   for (std::size_t row = 0; row < segmentation.segment.size(); ++row) {
     SegmentRow& segment = rows[static_cast<std::size_t>(segmentation.segment[row])];
-    const auto finite_or_zero = [](double value) { return std::isfinite(value) ? value : 0.0; };
     ++segment.customers;
-    segment.mean_expected_purchases += finite_or_zero(predictions.expected_purchases[row]);
-    segment.mean_p_alive += finite_or_zero(predictions.p_alive[row]);
-    if (predictions.has_spend) segment.total_clv += finite_or_zero(predictions.clv[row]);
+    segment.mean_expected_purchases += scores.expected_purchases[row];
+    segment.mean_p_alive += scores.p_alive[row];
+    if (!scores.clv.empty()) segment.total_clv += scores.clv[row];
   }
   for (SegmentRow& segment : rows) {
     const double size = std::max(1.0, static_cast<double>(segment.customers));
@@ -210,14 +222,13 @@ ReportInput BuildAnalysisReport(const Analysis& analysis, TrackingSeries trackin
                      .currency = options.currency,
                      .time_unit = std::string(ToString(whole.unit)) + "s"};
 
+  const ScoredColumns scores = FiniteColumnsOf(predictions);
   const auto sum = [](const std::vector<double>& values) {
-    return std::accumulate(values.begin(), values.end(), 0.0, [](double total, double v) {
-      return std::isfinite(v) ? total + v : total;
-    });
+    return std::accumulate(values.begin(), values.end(), 0.0);
   };
   report.headline = {.customers = static_cast<std::int64_t>(whole.size()),
-                     .expected_purchases = sum(predictions.expected_purchases),
-                     .total_clv = predictions.has_spend ? sum(predictions.clv) : 0.0,
+                     .expected_purchases = sum(scores.expected_purchases),
+                     .total_clv = sum(scores.clv),
                      .horizon = HorizonText(analysis)};
   report.notes = analysis.warnings;
 
@@ -240,10 +251,9 @@ ReportInput BuildAnalysisReport(const Analysis& analysis, TrackingSeries trackin
                                  .expected_holdout_purchases = expected_holdout},
                                 aggregation);
   }
-  // A row the model could not score counts as 0 in the aggregates (its status says why).
-  const std::vector<double> expected = FiniteOrZero(predictions.expected_purchases);
-  const std::vector<double> p_alive = FiniteOrZero(predictions.p_alive);
-  const std::vector<double> clv = FiniteOrZero(predictions.clv);
+  const std::vector<double>& expected = scores.expected_purchases;
+  const std::vector<double>& p_alive = scores.p_alive;
+  const std::vector<double>& clv = scores.clv;
   const CustomerScoresView view{.customer_ids = whole.customer_ids,
                                 .frequency = whole.frequency,
                                 .recency = whole.recency,
@@ -279,7 +289,7 @@ ReportInput BuildAnalysisReport(const Analysis& analysis, TrackingSeries trackin
         if (has_clv) report.top_customers = SelectTopCustomers(view, aggregation);
       });
 
-  report.segments = SegmentRows(analysis);
+  report.segments = SegmentRows(analysis, scores);
   report.cohort_retention = CohortRetention(analysis.metrics);
   report.metrics = Metrics(analysis.metrics);
   return report;

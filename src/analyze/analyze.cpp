@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <unordered_map>
 
 #include "analyze/analysis_report.h"
 #include "analyze/holdout_window.h"
@@ -23,8 +22,6 @@ namespace {
 
 // Fewer customers than this cannot pin down four parameters; the job refuses them.
 constexpr std::size_t kMinimumCustomers = 10;
-
-constexpr std::string_view kAcquisitionMonth = "acquisition_month";
 
 void Stage(const AnalyzeOptions& options, std::string_view name) {
   if (options.on_stage) options.on_stage(name);
@@ -51,17 +48,9 @@ void RequireFittableSummary(const SummaryTable& whole) {
 // Per row of `whole`, the first-purchase attribute to group by.
 std::vector<std::string> GroupsOf(const SummaryTable& whole, const PurchaseLog& log,
                                   const std::string& group_by) {
-  const std::vector<std::string> attribute =
-      group_by == kAcquisitionMonth ? AcquisitionMonths(log) : FirstPurchaseChannels(log);
-  std::unordered_map<std::string_view, std::size_t> index_of;
-  index_of.reserve(log.num_customers);
-  for (std::size_t customer = 0; customer < log.num_customers; ++customer) {
-    index_of.emplace(log.customer_ids[customer], customer);
-  }
-  std::vector<std::string> groups(whole.size());
-  for (std::size_t row = 0; row < whole.size(); ++row) {
-    const std::string& group = attribute[index_of.at(whole.customer_ids[row])];
-    groups[row] = group.empty() ? "(refunds only)" : group;
+  std::vector<std::string> groups = FirstPurchaseGroups(log, group_by, whole.customer_ids);
+  for (std::string& group : groups) {
+    if (group.empty()) group = "(refunds only)";
   }
   return groups;
 }
@@ -239,8 +228,8 @@ Analysis Analyze(const AnalyzeOptions& options) {
   Analysis analysis{.options = options};
 
   Stage(options, "reading the log");
-  const std::string group_column = options.group_by == kAcquisitionMonth ? "" : options.group_by;
-  const detail::LogRows rows = detail::ReadLogRows(options.ingest, group_column, options.summary);
+  const detail::LogRows rows =
+      detail::ReadLogRows(options.ingest, GroupColumnOf(options.group_by), options.summary);
   analysis.window = detail::ResolveHoldoutWindow(options, rows);
 
   Stage(options, "summarising");

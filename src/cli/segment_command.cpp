@@ -5,7 +5,6 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 #include "cli/command_registry.h"
 #include "cli/ingest_options.h"
@@ -18,8 +17,6 @@
 
 namespace clv::cli {
 namespace {
-
-constexpr std::string_view kAcquisitionMonth = "acquisition_month";
 
 struct SegmentFlags {
   std::string input;
@@ -47,25 +44,17 @@ void CheckFlagCombinations(const SegmentFlags& flags) {
 // The group of each customer of `customers`: the attribute of its first purchase in the log.
 std::vector<std::string> GroupsFromTransactions(const SegmentFlags& flags,
                                                 const CustomerValues& customers) {
-  const bool by_month = flags.group_by == kAcquisitionMonth;
   const PurchaseLog log = ReadPurchaseLog(ResolveIngestOptions(flags.ingest),
-                                          by_month ? "" : flags.group_by, nullptr, true);
-  const std::vector<std::string> attribute =
-      by_month ? AcquisitionMonths(log) : FirstPurchaseChannels(log);
-  std::unordered_map<std::string_view, std::size_t> index_of;
-  for (std::size_t customer = 0; customer < log.num_customers; ++customer) {
-    index_of.emplace(log.customer_ids[customer], customer);
-  }
-  std::vector<std::string> groups(customers.size());
-  for (std::size_t row = 0; row < customers.size(); ++row) {
-    const auto found = index_of.find(customers.customer_ids[row]);
-    if (found == index_of.end() || attribute[found->second].empty()) {
+                                          GroupColumnOf(flags.group_by), nullptr, true);
+  std::vector<std::string> groups =
+      FirstPurchaseGroups(log, flags.group_by, customers.customer_ids);
+  for (std::size_t row = 0; row < groups.size(); ++row) {
+    if (groups[row].empty()) {
       throw InputError(
           InputLocation{
               .file = flags.input, .column = "customer_id", .text = customers.customer_ids[row]},
           "customer has no purchase in --transactions:");
     }
-    groups[row] = attribute[found->second];
   }
   return groups;
 }

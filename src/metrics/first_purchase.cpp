@@ -3,6 +3,8 @@
 // read as the channel) and the acquisition month.
 #include <algorithm>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 #include "clv/error.h"
 #include "clv/metrics.h"
@@ -44,6 +46,23 @@ std::vector<std::string> AcquisitionMonths(const PurchaseLog& log) {
         detail::PeriodOfDay(detail::DayOfTimestamp(row.timestamp), CalendarPeriod::kMonth),
         CalendarPeriod::kMonth);
   });
+}
+
+std::vector<std::string> FirstPurchaseGroups(const PurchaseLog& log, std::string_view group_by,
+                                             const std::vector<std::string>& customer_ids) {
+  const std::vector<std::string> attribute =
+      group_by == kAcquisitionMonthGroup ? AcquisitionMonths(log) : FirstPurchaseChannels(log);
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  index_of.reserve(log.num_customers);
+  for (std::size_t customer = 0; customer < log.num_customers; ++customer) {
+    index_of.emplace(log.customer_ids[customer], customer);
+  }
+  std::vector<std::string> groups(customer_ids.size());
+  for (std::size_t row = 0; row < customer_ids.size(); ++row) {
+    const auto found = index_of.find(customer_ids[row]);
+    if (found != index_of.end()) groups[row] = attribute[found->second];
+  }
+  return groups;
 }
 
 }  // namespace clv

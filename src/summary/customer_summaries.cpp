@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <numeric>
 
 #include "clv/error.h"
 #include "common/atomic_file.h"
@@ -226,20 +225,17 @@ CustomerRow CustomerSummaries::RowSplitAt(std::size_t row, std::int32_t calibrat
   return result;
 }
 
-SummaryTable ToSummaryTable(const CustomerSummaries& customers) {
-  std::vector<std::size_t> rows(customers.size());
-  std::iota(rows.begin(), rows.end(), std::size_t{0});
-  return ToSummaryTable(customers, rows, customers.calibration_end_period(),
-                        customers.has_holdout());
-}
+namespace {
 
-SummaryTable ToSummaryTable(const CustomerSummaries& customers, std::span<const std::size_t> rows,
-                            std::int32_t calibration_end_period, bool holdout) {
+// The table of `size` rows, row k being `customers` row `row_of(k)`, split as RowSplitAt does.
+template <typename RowOf>
+SummaryTable FillSummaryTable(const CustomerSummaries& customers, std::size_t size,
+                              const RowOf& row_of, std::int32_t calibration_end_period,
+                              bool holdout) {
   static constexpr std::size_t kBlockRows = std::size_t{1} << 14;
   SummaryTable table;
   table.unit = customers.unit();
   table.has_holdout = holdout;
-  const std::size_t size = rows.size();
   table.customer_ids.resize(size);
   for (std::vector<double>* column :
        {&table.frequency, &table.recency, &table.age, &table.monetary_value}) {
@@ -253,8 +249,9 @@ SummaryTable ToSummaryTable(const CustomerSummaries& customers, std::span<const 
   }
   ParallelForBlocks(size, kBlockRows, [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      const CustomerRow values = customers.RowSplitAt(rows[k], calibration_end_period, holdout);
-      table.customer_ids[k] = customers.CustomerId(rows[k]);
+      const std::size_t row = row_of(k);
+      const CustomerRow values = customers.RowSplitAt(row, calibration_end_period, holdout);
+      table.customer_ids[k] = customers.CustomerId(row);
       table.frequency[k] = values.frequency;
       table.recency[k] = values.recency;
       table.age[k] = values.age;
@@ -266,6 +263,21 @@ SummaryTable ToSummaryTable(const CustomerSummaries& customers, std::span<const 
     }
   });
   return table;
+}
+
+}  // namespace
+
+SummaryTable ToSummaryTable(const CustomerSummaries& customers) {
+  return FillSummaryTable(
+      customers, customers.size(), [](std::size_t k) { return k; },
+      customers.calibration_end_period(), customers.has_holdout());
+}
+
+SummaryTable ToSummaryTable(const CustomerSummaries& customers, std::span<const std::size_t> rows,
+                            std::int32_t calibration_end_period, bool holdout) {
+  return FillSummaryTable(
+      customers, rows.size(), [&](std::size_t k) { return rows[k]; }, calibration_end_period,
+      holdout);
 }
 
 std::string SummaryCsvHeader(bool has_holdout) {
